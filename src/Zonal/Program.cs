@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: zonal zone check|print FILE [--origin NAME]");
+return 2;
