@@ -2,7 +2,8 @@ namespace Zonal.Dns;
 
 /// <summary>
 /// TTL values in zone file text: plain seconds (<c>3600</c>) or BIND's unit form
-/// (<c>1h30m</c>, <c>1w</c>, <c>2D</c>), each unit once at most, case-insensitive.
+/// (<c>1h30m</c>, <c>1w</c>, <c>2D</c>), case-insensitive; a repeated unit adds up (<c>1d1d</c>)
+/// and, as in BIND, a bare number after a unit (<c>1h30</c>) is an error.
 /// </summary>
 public static class TtlText
 {
@@ -52,12 +53,12 @@ public static class TtlText
 
         if (digits)
         {
-            // A trailing bare number after units counts as seconds, as BIND reads "1h30".
-            total += current;
-        }
-        else if (!units)
-        {
-            return false;
+            if (units)
+            {
+                return false;
+            }
+
+            total = current;
         }
 
         if (total > uint.MaxValue)
