@@ -1,0 +1,93 @@
+using Zonal.Domain;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// Designate's default policy ("new defaults", project scope): admin anywhere, member and reader of
+/// the owning project. Foreign resources are hidden by scoping queries, so denials here are 403s.
+/// </summary>
+public static class Policy
+{
+    /// <summary>The privileged request modifiers, checked on every call as Designate does when building the context.</summary>
+    public static void CheckContext(RequestContext ctx)
+    {
+        if (ctx.IsAdmin)
+        {
+            return;
+        }
+
+        if (ctx.AllProjects)
+        {
+            throw ServiceError.Forbidden("all_tenants requires the admin role");
+        }
+
+        if (ctx.SudoFromProjectId is not null)
+        {
+            throw ServiceError.Forbidden("use_sudo requires the admin role");
+        }
+
+        if (ctx.EditManagedRecords)
+        {
+            throw ServiceError.Forbidden("edit_managed_records requires the admin role");
+        }
+
+        if (ctx.HardDelete)
+        {
+            throw ServiceError.Forbidden("hard_delete requires the admin role");
+        }
+    }
+
+    public static void RequireReader(RequestContext ctx, string ownerProjectId)
+    {
+        CheckContext(ctx);
+        if (!ctx.IsAdmin && !(ctx.IsReader && ctx.ProjectId == ownerProjectId))
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
+    public static void RequireReader(RequestContext ctx)
+    {
+        CheckContext(ctx);
+        if (!ctx.IsReader)
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
+    public static void RequireMember(RequestContext ctx, string ownerProjectId)
+    {
+        CheckContext(ctx);
+        if (!ctx.IsAdmin && !(ctx.IsMember && ctx.ProjectId == ownerProjectId))
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
+    /// <summary>Record set writes: members of the owning project on PRIMARY zones; admins on any zone.</summary>
+    public static void RequireRecordSetWriter(RequestContext ctx, string zoneProjectId, string zoneType)
+    {
+        CheckContext(ctx);
+        if (ctx.IsAdmin)
+        {
+            return;
+        }
+
+        if (!(ctx.IsMember && ctx.ProjectId == zoneProjectId && zoneType == ZoneType.Primary))
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
+    /// <summary>The project that creates and owns new resources; none is a 401 kept for compatibility.</summary>
+    public static string RequireProject(RequestContext ctx) =>
+        ctx.ProjectId ?? throw new ServiceError(401, "missing_project_id", "A project ID must be provided. If you are using Keystone v3 set the scope of the token to a project.");
+
+    public static void RequireLowTtlAllowed(RequestContext ctx, int ttl, int minTtl)
+    {
+        if (ttl < minTtl && !ctx.IsAdmin)
+        {
+            throw new ServiceError(400, "invalid_ttl", $"TTL is below the minimum: {minTtl}");
+        }
+    }
+}

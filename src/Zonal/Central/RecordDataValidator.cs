@@ -1,0 +1,29 @@
+using Zonal.Domain;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// The one place record data is judged: Designate's API formats first, then the DNS library's codec,
+/// so whatever is stored can later be served on the wire.
+/// </summary>
+public static class RecordDataValidator
+{
+    /// <summary>Throws invalid_object naming every bad record by its index in <paramref name="records"/>.</summary>
+    public static void Validate(string type, IReadOnlyList<string> records)
+    {
+        var errors = new List<FieldError>();
+        for (int i = 0; i < records.Count; i++)
+        {
+            var problem = RecordDataRules.Check(type, records[i]);
+            if (problem is not null)
+            {
+                errors.Add(new FieldError(["records", i], $"'{records[i]}' is not a '{type}' Record: {problem}", "format", type));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ServiceError.Schema([.. errors]);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Zonal.Domain;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts.Central;
+using Zonal.Storage;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// Applies the worker's report: changes up to the confirmed serial become ACTIVE, records removed
+/// from the nameservers leave storage, and a confirmed DELETE soft-deletes the zone.
+/// </summary>
+public sealed class StatusUpdater(ZonalDbContext db, ZoneLock zoneLock, TimeProvider clock) : ICastHandler<UpdateStatus>
+{
+    public async Task HandleAsync(UpdateStatus cast, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await zoneLock.AcquireAsync(cast.ZoneId, ct);
+        var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == cast.ZoneId && z.DeletedAt == null, ct);
+        if (zone is null || zone.Action != cast.Action && zone.Action != ChangeAction.None)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var records = await db.Records.Where(r => r.ZoneId == zone.Id && r.Status == Status.Pending && r.Serial <= cast.Serial).ToListAsync(ct);
+        foreach (var record in records)
+        {
+            if (!cast.Success)
+            {
+                record.Status = Status.Error;
+            }
+            else if (record.Action == ChangeAction.Delete)
+            {
+                db.Records.Remove(record);
+            }
+            else
+            {
+                record.Status = Status.Active;
+                record.Action = ChangeAction.None;
+            }
+        }
+
+        if (!cast.Success)
+        {
+            zone.Status = Status.Error;
+        }
+        else if (zone.Serial <= cast.Serial)
+        {
+            zone.Status = zone.Action == ChangeAction.Delete ? Status.Deleted : Status.Active;
+            zone.DeletedAt = zone.Action == ChangeAction.Delete ? now : null;
+            zone.Action = ChangeAction.None;
+            await db.Outbox.Where(o => o.ZoneId == zone.Id && o.ProcessedAt == null && o.Serial <= cast.Serial)
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.ProcessedAt, now), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Zonal.Domain;
+using Zonal.Storage;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// What every write to a zone does inside its transaction: a strictly larger serial (a UNIX time,
+/// or one more than the last when several writes share a second), the SOA rewritten to carry it,
+/// the zone PENDING, and an outbox row so the change reaches the nameservers.
+/// </summary>
+public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed, TimeProvider clock)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records a change of content (zone fields or record sets); returns the new serial.</summary>
+    public async Task<long> RecordUpdateAsync(ZoneRow zone, CancellationToken ct)
+    {
+        var now = Now;
+        zone.Serial = Math.Max(zone.Serial + 1, new DateTimeOffset(now).ToUnixTimeSeconds());
+        MarkPending(zone, ChangeAction.Update, now);
+
+        var soa = await db.Records
+            .Where(r => r.ZoneId == zone.Id && r.Managed && db.RecordSets.Any(s => s.Id == r.RecordSetId && s.Type == "SOA"))
+            .ToListAsync(ct);
+        foreach (var record in soa)
+        {
+            record.Data = managed.SoaData(zone);
+            record.Serial = zone.Serial;
+            record.Status = Status.Pending;
+            record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;
+            record.Version++;
+            record.UpdatedAt = now;
+        }
+
+        AddOutbox(zone, now);
+        return zone.Serial;
+    }
+
+    /// <summary>Records the zone's removal: no serial bump, the nameservers drop the zone.</summary>
+    public void RecordDelete(ZoneRow zone)
+    {
+        var now = Now;
+        MarkPending(zone, ChangeAction.Delete, now);
+        AddOutbox(zone, now);
+    }
+
+    /// <summary>Records a new zone, whose serial was set when it was built.</summary>
+    public void RecordCreate(ZoneRow zone) => AddOutbox(zone, zone.CreatedAt);
+
+    private static void MarkPending(ZoneRow zone, string action, DateTime now)
+    {
+        // A zone not yet created on the nameservers stays a CREATE: the worker must still create it.
+        bool creating = zone.Action == ChangeAction.Create && zone.Status == Status.Pending;
+        zone.Action = action == ChangeAction.Delete || !creating ? action : ChangeAction.Create;
+        zone.Status = Status.Pending;
+        zone.Version++;
+        zone.UpdatedAt = now;
+    }
+
+    private void AddOutbox(ZoneRow zone, DateTime now) =>
+        db.Outbox.Add(new OutboxRow { ZoneId = zone.Id, Action = zone.Action, Serial = zone.Serial, CreatedAt = now });
+}

@@ -1,0 +1,66 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Zonal.Domain;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts;
+using Zonal.Messaging.Contracts.Central;
+using Zonal.Storage;
+
+namespace Zonal.Central;
+
+public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
+    : ICallHandler<ListZones, Page<ZoneView>>, ICallHandler<GetZone, ZoneView>, ICallHandler<GetZoneNameServers, IReadOnlyList<NameServerView>>
+{
+    private static readonly Dictionary<string, LambdaExpression> SortKeys = new()
+    {
+        ["created_at"] = (Expression<Func<ZoneRow, DateTime>>)(z => z.CreatedAt),
+        ["id"] = (Expression<Func<ZoneRow, Guid>>)(z => z.Id),
+        ["updated_at"] = (Expression<Func<ZoneRow, DateTime>>)(z => z.UpdatedAt ?? DateTime.MinValue),
+        ["name"] = (Expression<Func<ZoneRow, string>>)(z => z.Name),
+        ["tenant_id"] = (Expression<Func<ZoneRow, string>>)(z => z.ProjectId),
+        ["serial"] = (Expression<Func<ZoneRow, long>>)(z => z.Serial),
+        ["ttl"] = (Expression<Func<ZoneRow, int>>)(z => z.Ttl),
+        ["status"] = (Expression<Func<ZoneRow, string>>)(z => z.Status),
+    };
+
+    public static IReadOnlyCollection<string> SortKeyNames => SortKeys.Keys;
+
+    public static readonly IReadOnlySet<string> FilterNames = new HashSet<string> { "name", "type", "email", "status", "description", "ttl" };
+
+    public async Task<Page<ZoneView>> HandleAsync(ListZones call, CancellationToken ct)
+    {
+        Policy.RequireReader(call.Context);
+        var query = zones.Visible(call.Context).AsNoTracking();
+        foreach (var (key, value) in call.Query.Filters)
+        {
+            query = key switch
+            {
+                "name" => query.Where(Listing.Matches<ZoneRow>(z => z.Name, value)),
+                "type" => query.Where(Listing.Matches<ZoneRow>(z => z.Type, value)),
+                "email" => query.Where(Listing.Matches<ZoneRow>(z => z.Email, value)),
+                "status" => query.Where(Listing.Matches<ZoneRow>(z => z.Status, value)),
+                "description" => query.Where(Listing.Matches<ZoneRow>(z => z.Description, value)),
+                "ttl" => int.TryParse(value, out var ttl) ? query.Where(z => z.Ttl == ttl) : query.Where(z => false),
+                _ => throw ServiceError.BadRequest($"Invalid filters [{key}]"),
+            };
+        }
+
+        var sortKey = call.Query.SortKey == "tenant_id" && !call.Context.AllProjects ? "created_at" : call.Query.SortKey;
+        var (rows, total) = await Listing.PageAsync(query, call.Query, SortKeys[sortKey], z => z.Id, ct);
+        return new Page<ZoneView>(rows.Select(ViewMapper.ToView).ToList(), total);
+    }
+
+    public async Task<ZoneView> HandleAsync(GetZone call, CancellationToken ct)
+    {
+        var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
+        Policy.RequireReader(call.Context, zone.ProjectId);
+        return ViewMapper.ToView(zone);
+    }
+
+    public async Task<IReadOnlyList<NameServerView>> HandleAsync(GetZoneNameServers call, CancellationToken ct)
+    {
+        var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
+        Policy.RequireReader(call.Context, zone.ProjectId);
+        return managed.NameServers.Select(ns => new NameServerView(ns.Hostname, ns.Priority)).ToList();
+    }
+}

@@ -1,0 +1,79 @@
+namespace Zonal.Configuration;
+
+/// <summary>
+/// Settings of the service, bound from the "Zonal" configuration section (appsettings, environment
+/// variables ZONAL__…, command line). Defaults are Designate's.
+/// </summary>
+public sealed class ZonalOptions
+{
+    /// <summary>Folder for the embedded SQLite database and other local state.</summary>
+    public string DataDirectory { get; set; } = Environment.GetEnvironmentVariable("ZONAL_DATA") ?? "data";
+
+    /// <summary>Database URL or provider-prefixed connection string; empty means SQLite in <see cref="DataDirectory"/>.</summary>
+    public string? Database { get; set; }
+
+    public ApiOptions Api { get; set; } = new();
+
+    public CentralOptions Central { get; set; } = new();
+
+    public PoolOptions DefaultPool { get; set; } = new();
+}
+
+public sealed class ApiOptions
+{
+    public string Listen { get; set; } = "http://127.0.0.1:9001";
+
+    public int DefaultLimit { get; set; } = 20;
+
+    public int MaxLimit { get; set; } = 1000;
+
+    /// <summary>Project used in noauth mode when a request names none.</summary>
+    public string NoAuthProject { get; set; } = "noauth-project";
+
+    /// <summary>Largest request body accepted (oslo sizelimit's default).</summary>
+    public long MaxRequestBodySize { get; set; } = 114688;
+}
+
+public sealed class CentralOptions
+{
+    public int DefaultTtl { get; set; } = 3600;
+
+    public int MinTtl { get; set; }
+
+    public int MaxZoneNameLength { get; set; } = 255;
+
+    public int MaxRecordSetNameLength { get; set; } = 255;
+
+    public string ManagedResourceEmail { get; set; } = "hostmaster@example.com";
+
+    public int SoaRefreshMin { get; set; } = 3500;
+
+    public int SoaRefreshMax { get; set; } = 3600;
+
+    public int SoaRetry { get; set; } = 600;
+
+    public int SoaExpire { get; set; } = 86400;
+
+    public int SoaMinimum { get; set; } = 3600;
+}
+
+/// <summary>The pool every zone lands in until pools are loaded from pools.yaml.</summary>
+public sealed class PoolOptions
+{
+    public const string DefaultPoolId = "794ccc2c-d751-44fe-b57f-8894c9f5c842";
+
+    public Guid Id { get; set; } = Guid.Parse(DefaultPoolId);
+
+    public List<NsRecordOptions> NsRecords { get; set; } = [];
+
+    /// <summary>The NS records to use: the configured ones, or one for the embedded nameserver.</summary>
+    public IReadOnlyList<NsRecordOptions> EffectiveNsRecords =>
+        NsRecords.Count > 0 ? NsRecords.OrderBy(r => r.Priority).ToList() : [new NsRecordOptions { Hostname = "ns1.zonal.test.", Priority = 1 }];
+}
+
+public sealed class NsRecordOptions
+{
+    public string Hostname { get; set; } = "";
+
+    public int Priority { get; set; } = 1;
+}

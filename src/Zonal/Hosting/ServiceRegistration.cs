@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zonal.Api.Auth;
+using Zonal.Central;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts;
+using Zonal.Messaging.Contracts.Central;
+using Zonal.Messaging.Contracts.Worker;
+using Zonal.Storage;
+using Zonal.Worker;
+
+namespace Zonal.Hosting;
+
+/// <summary>Wires the components of the embedded host: storage, the in-process bus, central, the worker, the API's auth.</summary>
+public static class ServiceRegistration
+{
+    public static void AddStorage(this IServiceCollection services, DatabaseTarget database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContext<ZonalDbContext>(options =>
+        {
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                options.UseNpgsql(database.ConnectionString);
+            }
+            else
+            {
+                options.UseSqlite(database.ConnectionString);
+            }
+        });
+        services.AddScoped<ZoneLock>();
+    }
+
+    public static void AddCentral(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMessageBus, InProcessBus>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ManagedRecords>();
+        services.AddScoped<ZoneScope>();
+        services.AddScoped<RecordSetRules>();
+        services.AddScoped<ZoneChangeRecorder>();
+
+        services.AddScoped<ZoneWriter>();
+        services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
+        services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
+        services.AddScoped<ICallHandler<DeleteZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
+
+        services.AddScoped<ZoneReader>();
+        services.AddScoped<ICallHandler<ListZones, Page<ZoneView>>>(s => s.GetRequiredService<ZoneReader>());
+        services.AddScoped<ICallHandler<GetZone, ZoneView>>(s => s.GetRequiredService<ZoneReader>());
+        services.AddScoped<ICallHandler<GetZoneNameServers, IReadOnlyList<NameServerView>>>(s => s.GetRequiredService<ZoneReader>());
+
+        services.AddScoped<RecordSetWriter>();
+        services.AddScoped<ICallHandler<CreateRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetWriter>());
+        services.AddScoped<ICallHandler<UpdateRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetWriter>());
+        services.AddScoped<ICallHandler<DeleteRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetWriter>());
+
+        services.AddScoped<RecordSetReader>();
+        services.AddScoped<ICallHandler<ListRecordSets, Page<RecordSetView>>>(s => s.GetRequiredService<RecordSetReader>());
+        services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
+
+        services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
+        services.AddHostedService<OutboxRelay>();
+    }
+
+    public static void AddWorker(this IServiceCollection services) =>
+        services.AddScoped<ICastHandler<PropagateZone>, NoTargetsWorker>();
+
+    public static void AddApi(this IServiceCollection services) =>
+        services.AddSingleton<IRequestContextFactory, NoAuthContextFactory>();
+}

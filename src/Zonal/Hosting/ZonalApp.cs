@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Zonal.Api;
+using Zonal.Api.Endpoints;
+using Zonal.Storage;
+using Zonal.Storage.Schema;
+
+namespace Zonal.Hosting;
+
+/// <summary>Builds the all-in-one service: API, central and worker in one process over one database.</summary>
+public static class ZonalApp
+{
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        ZonalConfiguration.AddSources(builder.Configuration, args, overrides);
+        var options = ZonalConfiguration.Bind(builder.Configuration);
+        builder.Services.Configure<Configuration.ZonalOptions>(builder.Configuration.GetSection(ZonalConfiguration.Section));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.WebHost.UseUrls(options.Api.Listen);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Api.MaxRequestBodySize);
+
+        builder.Services.AddStorage(ZonalConfiguration.Database(options));
+        builder.Services.AddCentral();
+        builder.Services.AddWorker();
+        builder.Services.AddApi();
+
+        var app = builder.Build();
+        app.Use(StripTrailingSlash);
+        app.UseMiddleware<ErrorMiddleware>();
+        app.Use(RequireJsonAccept);
+        VersionEndpoints.Map(app);
+        ZoneEndpoints.Map(app);
+        RecordSetEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Creates or upgrades the schema; the embedded host does this on every start.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
+        await SchemaMigrator.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseTarget>().Provider, ct);
+    }
+
+    private static Task StripTrailingSlash(HttpContext http, RequestDelegate next)
+    {
+        var path = http.Request.Path.Value;
+        if (path is { Length: > 1 } && path.EndsWith('/'))
+        {
+            http.Request.Path = path.TrimEnd('/');
+        }
+
+        return next(http);
+    }
+
+    /// <summary>Designate answers only JSON; an Accept header that rules JSON out gets 406.</summary>
+    private static Task RequireJsonAccept(HttpContext http, RequestDelegate next)
+    {
+        var accept = http.Request.Headers.Accept.ToString();
+        if (accept.Length > 0 && !accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("*/*", StringComparison.Ordinal)
+            && !accept.Contains("application/*", StringComparison.OrdinalIgnoreCase))
+        {
+            return ErrorBody.WriteAsync(http, 406, "not_acceptable", "Only application/json responses are available");
+        }
+
+        return next(http);
+    }
+}

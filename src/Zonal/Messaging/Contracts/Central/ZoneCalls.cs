@@ -1,0 +1,29 @@
+using Zonal.Domain;
+
+namespace Zonal.Messaging.Contracts.Central;
+
+public sealed record CreateZone(
+    RequestContext Context,
+    string Name,
+    string? Email,
+    int? Ttl,
+    string? Description,
+    string Type,
+    IReadOnlyList<string> Masters,
+    IReadOnlyDictionary<string, string> Attributes) : ICall<ZoneView>;
+
+public sealed record ListZones(RequestContext Context, ListQuery Query) : ICall<Page<ZoneView>>;
+
+public sealed record GetZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
+
+public sealed record UpdateZone(
+    RequestContext Context,
+    Guid ZoneId,
+    Present<string>? Email,
+    Present<int>? Ttl,
+    Present<string?>? Description,
+    Present<IReadOnlyList<string>>? Masters) : ICall<ZoneView>;
+
+public sealed record DeleteZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
+
+public sealed record GetZoneNameServers(RequestContext Context, Guid ZoneId) : ICall<IReadOnlyList<NameServerView>>;

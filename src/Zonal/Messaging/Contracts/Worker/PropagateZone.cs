@@ -1,0 +1,4 @@
+namespace Zonal.Messaging.Contracts.Worker;
+
+/// <summary>Make every target of the zone's pool hold the zone at <see cref="Serial"/> (or remove it on DELETE).</summary>
+public sealed record PropagateZone(Guid ZoneId, Guid PoolId, string Action, long Serial) : ICast;

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Zonal.Storage;
+
+/// <summary>
+/// The tenant data. The schema is created by <see cref="Schema.SchemaMigrator"/> from versioned SQL,
+/// so the mapping here names every table and column explicitly to match it.
+/// </summary>
+public sealed class ZonalDbContext(DbContextOptions<ZonalDbContext> options) : DbContext(options)
+{
+    public DbSet<ZoneRow> Zones => Set<ZoneRow>();
+
+    public DbSet<RecordSetRow> RecordSets => Set<RecordSetRow>();
+
+    public DbSet<RecordRow> Records => Set<RecordRow>();
+
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ZoneRow>(zone =>
+        {
+            zone.ToTable("zones");
+            zone.HasKey(z => z.Id);
+            zone.Property(z => z.Id).ValueGeneratedNever();
+            MapSnakeCase(zone.Metadata);
+        });
+        modelBuilder.Entity<RecordSetRow>(set =>
+        {
+            set.ToTable("recordsets");
+            set.HasKey(s => s.Id);
+            set.Property(s => s.Id).ValueGeneratedNever();
+            set.HasMany(s => s.Records).WithOne().HasForeignKey(r => r.RecordSetId);
+            MapSnakeCase(set.Metadata);
+        });
+        modelBuilder.Entity<RecordRow>(record =>
+        {
+            record.ToTable("records");
+            record.HasKey(r => r.Id);
+            record.Property(r => r.Id).ValueGeneratedNever();
+            MapSnakeCase(record.Metadata);
+        });
+        modelBuilder.Entity<OutboxRow>(row =>
+        {
+            row.ToTable("outbox");
+            row.HasKey(r => r.Id);
+            row.Property(r => r.Id).ValueGeneratedOnAdd();
+            MapSnakeCase(row.Metadata);
+        });
+    }
+
+    private static void MapSnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
+    {
+        foreach (var property in entity.GetProperties())
+        {
+            property.SetColumnName(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Zonal.Storage;
+
+/// <summary>
+/// Serialises writers of one zone for the rest of the transaction, so serial bumps and the
+/// uniqueness checks that precede an insert see every earlier committed change.
+/// </summary>
+public sealed class ZoneLock(ZonalDbContext db, DatabaseTarget database)
+{
+    public async Task AcquireAsync(Guid zoneId, CancellationToken ct)
+    {
+        // SQLite transactions begin IMMEDIATE and so already hold the single database write lock.
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM zones WHERE id = {zoneId} FOR UPDATE", ct);
+        }
+    }
+}

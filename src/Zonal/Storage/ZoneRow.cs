@@ -1,0 +1,51 @@
+namespace Zonal.Storage;
+
+/// <summary>A zone as stored; <see cref="DeletedAt"/> set means soft-deleted (kept until purged).</summary>
+public sealed class ZoneRow
+{
+    public Guid Id { get; set; }
+
+    public required string ProjectId { get; set; }
+
+    public Guid PoolId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    public int Ttl { get; set; }
+
+    public long Serial { get; set; }
+
+    public int Refresh { get; set; }
+
+    public int Retry { get; set; }
+
+    public int Expire { get; set; }
+
+    public int Minimum { get; set; }
+
+    public required string Status { get; set; }
+
+    public required string Action { get; set; }
+
+    public required string Type { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>JSON list of "host[:port]" strings (SECONDARY zones).</summary>
+    public string Masters { get; set; } = "[]";
+
+    /// <summary>JSON object of scheduler attributes.</summary>
+    public string Attributes { get; set; } = "{}";
+
+    public int Version { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? UpdatedAt { get; set; }
+
+    public DateTime? TransferredAt { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+}
