@@ -1,4 +1,4 @@
-if (args.Length == 0 || args[0] is "api" or "all")
+if (args.Length == 0 || args[0].StartsWith("--") || args[0] is "api" or "all")
 {
     return await Zonal.Hosting.EmbeddedHost.RunAsync(args);
 }

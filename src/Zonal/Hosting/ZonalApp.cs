@@ -20,6 +20,8 @@ public static class ZonalApp
         var options = ZonalConfiguration.Bind(builder.Configuration);
         builder.Services.Configure<Configuration.ZonalOptions>(builder.Configuration.GetSection(ZonalConfiguration.Section));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(options.Api.Listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Api.MaxRequestBodySize);
 

@@ -31,6 +31,7 @@ public sealed class ZonalDbContext(DbContextOptions<ZonalDbContext> options) : D
             set.HasKey(s => s.Id);
             set.Property(s => s.Id).ValueGeneratedNever();
             set.HasMany(s => s.Records).WithOne().HasForeignKey(r => r.RecordSetId);
+            set.HasOne<ZoneRow>().WithMany().HasForeignKey(s => s.ZoneId);
             MapSnakeCase(set.Metadata);
         });
         modelBuilder.Entity<RecordRow>(record =>
@@ -39,6 +40,7 @@ public sealed class ZonalDbContext(DbContextOptions<ZonalDbContext> options) : D
             record.HasKey(r => r.Id);
             record.Property(r => r.Id).ValueGeneratedNever();
             MapSnakeCase(record.Metadata);
+            record.Property(r => r.RecordSetId).HasColumnName("recordset_id");
         });
         modelBuilder.Entity<OutboxRow>(row =>
         {

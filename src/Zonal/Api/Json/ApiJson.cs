@@ -11,6 +11,9 @@ public static class ApiJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
+
+        // Links carry '&'; clients read JSON, not HTML, so no need to escape it.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new TimestampConverter() },
     };
 
