@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Zonal.Hosting;
+using Zonal.Storage;
+
+namespace Zonal.Service.Tests.Infrastructure;
+
+/// <summary>
+/// The embedded service on a free loopback port over one database, shared by the tests of a class.
+/// Tests talk to it over real HTTP.
+/// </summary>
+public abstract class ApiHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string Database { get; private set; } = "";
+
+    public abstract string Name { get; }
+
+    public IServiceProvider Services => _app!.Services;
+
+    public ApiClient Client(string? project = null, string? roles = null) => new(BaseAddress, project, roles);
+
+    /// <summary>Runs a check directly on the database, for what the API does not expose (outbox, serial history).</summary>
+    public async Task<T> QueryAsync<T>(Func<ZonalDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ZonalDbContext>());
+    }
+
+    protected abstract string CreateDatabase();
+
+    public async Task InitializeAsync()
+    {
+        Database = CreateDatabase();
+        _app = ZonalApp.Build([], new Dictionary<string, string?>
+        {
+            ["Zonal:Database"] = Database,
+            ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
+            ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
+            ["Zonal:DefaultPool:NsRecords:0:Priority"] = "1",
+            ["Zonal:DefaultPool:NsRecords:1:Hostname"] = "ns2.example.net.",
+            ["Zonal:DefaultPool:NsRecords:1:Priority"] = "2",
+            ["Zonal:Central:SoaRetry"] = "1234",
+            ["Zonal:Central:SoaExpire"] = "654321",
+            ["Zonal:Central:SoaMinimum"] = "321",
+            ["Zonal:Central:SoaRefreshMin"] = "3000",
+            ["Zonal:Central:SoaRefreshMax"] = "3000",
+        });
+        await ZonalApp.MigrateAsync(_app.Services);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteApiHost : ApiHost
+{
+    public override string Name => "sqlite";
+
+    protected override string CreateDatabase()
+    {
+        var dir = Directory.CreateTempSubdirectory("zonal-sqlite-").FullName;
+        return "sqlite:Data Source=" + Path.Combine(dir, "zonal.db") + ";Default Timeout=60";
+    }
+}
+
+public sealed class PostgresApiHost : ApiHost
+{
+    public override string Name => "postgresql";
+
+    protected override string CreateDatabase() => "postgresql:" + PostgresCluster.Instance.CreateDatabase();
+}
