@@ -8,10 +8,11 @@ need_packages=()
 command -v named >/dev/null || need_packages+=(bind9)
 command -v named-checkzone >/dev/null || need_packages+=(bind9-utils)
 command -v dig >/dev/null || need_packages+=(bind9-dnsutils)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "installing ${need_packages[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
 
 dotnet build Zonal.slnx -c Release --nologo -v quiet

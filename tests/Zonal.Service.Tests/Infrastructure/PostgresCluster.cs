@@ -12,6 +12,7 @@ namespace Zonal.Service.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster
 {
+    private const string OwnerFile = "owner.pid";
     private static readonly Lazy<PostgresCluster> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly string _dataDir;
     private readonly string _pgCtl;
@@ -47,9 +48,11 @@ public sealed class PostgresCluster
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed (no initdb/pg_ctl found); run ./test.sh or apt-get install postgresql");
-        var root = Directory.CreateTempSubdirectory("zonal-pg-").FullName;
-        var dataDir = Path.Combine(root, "data");
         bool asRoot = Environment.UserName == "root";
+        RemoveAbandoned(bin, asRoot);
+        var root = Directory.CreateTempSubdirectory("zonal-pg-").FullName;
+        File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var dataDir = Path.Combine(root, "data");
         if (asRoot)
         {
             Run("chown", ["postgres:postgres", root]);
@@ -63,16 +66,48 @@ public sealed class PostgresCluster
         return new PostgresCluster(dataDir, pgCtl, port);
     }
 
-    private void Stop()
+    private void Stop() => StopAndRemove(_pgCtl, Path.GetDirectoryName(_dataDir)!, Environment.UserName == "root");
+
+    private static void StopAndRemove(string pgCtl, string root, bool asRoot)
     {
         try
         {
-            RunAs(Environment.UserName == "root", _pgCtl, ["stop", "-m", "immediate", "-D", _dataDir]);
-            Directory.Delete(Path.GetDirectoryName(_dataDir)!, recursive: true);
+            if (File.Exists(Path.Combine(root, "data", "postmaster.pid")))
+            {
+                RunAs(asRoot, pgCtl, ["stop", "-w", "-m", "immediate", "-D", Path.Combine(root, "data")]);
+            }
+
+            Directory.Delete(root, recursive: true);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"could not stop the test PostgreSQL cluster: {e.Message}");
+            Console.Error.WriteLine($"could not remove the test PostgreSQL cluster in {root}: {e.Message}");
+        }
+    }
+
+    /// <summary>A test run killed before its exit handler leaves its cluster behind; the next run removes it.</summary>
+    private static void RemoveAbandoned(string bin, bool asRoot)
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), "zonal-pg-*"))
+        {
+            var owner = Path.Combine(root, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && !IsAlive(pid))
+            {
+                StopAndRemove(Path.Combine(bin, "pg_ctl"), root, asRoot);
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
