@@ -1,3 +1,4 @@
+using Zonal.Dns;
 using Zonal.Domain;
 
 namespace Zonal.Central;
@@ -14,7 +15,7 @@ public static class RecordDataValidator
         var errors = new List<FieldError>();
         for (int i = 0; i < records.Count; i++)
         {
-            var problem = RecordDataRules.Check(type, records[i]);
+            var problem = RecordDataRules.Check(type, records[i]) ?? CheckWireForm(type, records[i]);
             if (problem is not null)
             {
                 errors.Add(new FieldError(["records", i], $"'{records[i]}' is not a '{type}' Record: {problem}", "format", type));
@@ -25,5 +26,36 @@ public static class RecordDataValidator
         {
             throw ServiceError.Schema([.. errors]);
         }
+    }
+
+    private static string? CheckWireForm(string type, string data)
+    {
+        var recordType = RecordTypeNames.Parse(type);
+        if (!Rdata.HasKnownFormat(recordType))
+        {
+            return null;
+        }
+
+        try
+        {
+            Rdata.Parse(recordType, ZoneFileForm(type, data));
+            return null;
+        }
+        catch (DnsFormatException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Designate writes a CAA value unquoted even when it holds spaces; zone-file syntax quotes it.</summary>
+    private static string ZoneFileForm(string type, string data)
+    {
+        if (type != "CAA")
+        {
+            return data;
+        }
+
+        var parts = data.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        return $"{parts[0]} {parts[1]} \"{parts[2]}\"";
     }
 }

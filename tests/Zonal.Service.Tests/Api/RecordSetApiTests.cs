@@ -62,6 +62,8 @@ public abstract class RecordSetApiTests<THost>(THost host) : IClassFixture<THost
     [InlineData("CAA", "0 issue \"ca.example.net\"")]
     [InlineData("CAA", "128 issue ca.example.net")]
     [InlineData("SSHFP", "1 1 xyz")]
+    [InlineData("CERT", "1 0 8 not*base64")]
+    [InlineData("TLSA", "3 1 1 abc")]
     public async Task Bad_record_data_names_the_record(string type, string data)
     {
         var (id, name) = await TestData.CreateZoneAsync(_client);
@@ -73,6 +75,8 @@ public abstract class RecordSetApiTests<THost>(THost host) : IClassFixture<THost
             "CNAME" => "target.example.org.",
             "TXT" => "\"fine text\"",
             "CAA" => "0 issue ca.example.net",
+            "CERT" => "1 0 8 AAECAwQF",
+            "TLSA" => "3 1 1 " + new string('a', 64),
             _ => "1 1 0123456789abcdef0123456789abcdef01234567",
         };
         var records = type == "CNAME" ? new[] { data } : [good, data];
