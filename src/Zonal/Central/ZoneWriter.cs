@@ -14,6 +14,7 @@ namespace Zonal.Central;
 public sealed class ZoneWriter(
     ZonalDbContext db,
     ZoneScope zones,
+    ZoneLock zoneLock,
     ZoneChangeRecorder changes,
     ManagedRecords managed,
     OutboxSignal outbox,
@@ -56,6 +57,7 @@ public sealed class ZoneWriter(
         Policy.RequireLowTtlAllowed(ctx, ttl, Central.MinTtl);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await zoneLock.AcquireZoneCreationAsync(ct);
         await CheckPlacementAsync(project, name, ct);
 
         var now = changes.Now;

@@ -16,4 +16,16 @@ public sealed class ZoneLock(ZonalDbContext db, DatabaseTarget database)
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM zones WHERE id = {zoneId} FOR UPDATE", ct);
         }
     }
+
+    /// <summary>
+    /// Serialises zone creation, as Designate's global create-new-zone lock does: the checks that no
+    /// other project owns a parent or child zone must not race with another create.
+    /// </summary>
+    public async Task AcquireZoneCreationAsync(CancellationToken ct)
+    {
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7418391)", ct);
+        }
+    }
 }

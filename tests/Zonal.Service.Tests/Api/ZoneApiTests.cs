@@ -179,6 +179,17 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Oversized_bodies_and_non_json_accept_are_refused()
+    {
+        var huge = TestData.ZoneBody(TestData.ZoneName(), extra: $", \"description\": \"{new string('d', 120_000)}\"");
+        var tooLarge = await _client.PostAsync("/v2/zones", huge);
+        Assert.Equal(413, tooLarge.Code);
+
+        _client.Headers["Accept"] = "text/html";
+        Assert.Equal(406, (await _client.GetAsync("/v2/zones")).Code);
+    }
+
+    [Fact]
     public async Task Nothing_is_written_when_a_request_fails()
     {
         var name = TestData.ZoneName();
