@@ -41,6 +41,8 @@ public sealed class StatusUpdater(ZonalDbContext db, ZoneLock zoneLock, TimeProv
             }
         }
 
+        zone.Version++;
+        zone.UpdatedAt = now;
         if (!cast.Success)
         {
             zone.Status = Status.Error;

@@ -17,7 +17,7 @@ public static class ServiceRegistration
     public static void AddStorage(this IServiceCollection services, DatabaseTarget database)
     {
         services.AddSingleton(database);
-        services.AddDbContext<ZonalDbContext>(options =>
+        services.AddDbContextPool<ZonalDbContext>(options =>
         {
             if (database.Provider == DatabaseProvider.PostgreSql)
             {

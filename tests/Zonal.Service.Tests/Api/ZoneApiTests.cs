@@ -81,7 +81,8 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
         var shown = await _client.GetAsync($"/v2/zones/{id}");
         Assert.Equal(200, shown.Code);
         var serial = shown.Json.GetProperty("serial").GetInt64();
-        await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ACTIVE");
+        var active = await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ACTIVE");
+        var version = active.Json.GetProperty("version").GetInt32();
 
         var patched = await _client.PatchAsync($"/v2/zones/{id}", """{"ttl": 900, "description": "changed", "email": "other@example.org"}""");
         Assert.Equal(202, patched.Code);
@@ -91,7 +92,7 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal("changed", patched.Str("description"));
         Assert.Equal("other@example.org", patched.Str("email"));
         Assert.True(patched.Json.GetProperty("serial").GetInt64() > serial);
-        Assert.Equal(2, patched.Json.GetProperty("version").GetInt32());
+        Assert.Equal(version + 1, patched.Json.GetProperty("version").GetInt32());
 
         var deleted = await _client.DeleteAsync($"/v2/zones/{id}");
         Assert.Equal(202, deleted.Code);
@@ -268,6 +269,19 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
         member.Headers.Clear();
         member.Headers["X-Designate-Hard-Delete"] = "yes";
         ErrorAssert.Is(await member.DeleteAsync($"/v2/zones/{id}"), 403, "forbidden");
+        member.Headers.Clear();
+        member.Headers["X-Auth-Sudo-Project-ID"] = "someone-else";
+        ErrorAssert.Is(await member.GetAsync("/v2/zones"), 403, "forbidden");
+    }
+
+    [Fact]
+    public async Task Ttl_below_the_minimum_is_for_admins_only()
+    {
+        var member = host.Client("ttl-" + Guid.NewGuid().ToString("N")[..8], roles: "member");
+        ErrorAssert.Is(await member.PostAsync("/v2/zones", TestData.ZoneBody(TestData.ZoneName(), extra: """, "ttl": 30 """)), 400, "invalid_ttl");
+        var (id, name) = await TestData.CreateZoneAsync(member);
+        ErrorAssert.Is(await member.PostAsync($"/v2/zones/{id}/recordsets", $$"""{"name": "a.{{name}}", "type": "A", "records": ["192.0.2.1"], "ttl": 59}"""), 400, "invalid_ttl");
+        Assert.Equal(202, (await _client.PostAsync("/v2/zones", TestData.ZoneBody(TestData.ZoneName(), extra: """, "ttl": 30 """))).Code);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public abstract class ApiHost : IAsyncLifetime
             ["Zonal:DefaultPool:NsRecords:1:Hostname"] = "ns2.example.net.",
             ["Zonal:DefaultPool:NsRecords:1:Priority"] = "2",
             ["Zonal:Central:SoaRetry"] = "1234",
+            ["Zonal:Central:MinTtl"] = "60",
             ["Zonal:Central:SoaExpire"] = "654321",
             ["Zonal:Central:SoaMinimum"] = "321",
             ["Zonal:Central:SoaRefreshMin"] = "3000",
