@@ -15,6 +15,7 @@ namespace Zonal.Central;
 /// </summary>
 public sealed class RecordSetWriter(
     ZonalDbContext db,
+    WriteTransactions transactions,
     ZoneScope zones,
     RecordSetRules rules,
     ZoneChangeRecorder changes,
@@ -36,7 +37,7 @@ public sealed class RecordSetWriter(
         CheckTtlAndDescription(ctx, call.Ttl, call.Description);
         var records = RecordSetRules.CheckRecords(call.Type, call.Records);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type);
         ZoneFieldRules.RejectDeleting(zone);
@@ -68,7 +69,7 @@ public sealed class RecordSetWriter(
     public async Task<RecordSetView> HandleAsync(UpdateRecordSet call, CancellationToken ct)
     {
         var ctx = call.Context;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var set = await FindAsync(zone, call.RecordSetId, ct);
         Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type);
@@ -116,7 +117,7 @@ public sealed class RecordSetWriter(
     public async Task<RecordSetView> HandleAsync(DeleteRecordSet call, CancellationToken ct)
     {
         var ctx = call.Context;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var set = await FindAsync(zone, call.RecordSetId, ct);
         Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type);

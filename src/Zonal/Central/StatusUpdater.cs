@@ -10,11 +10,11 @@ namespace Zonal.Central;
 /// Applies the worker's report: changes up to the confirmed serial become ACTIVE, records removed
 /// from the nameservers leave storage, and a confirmed DELETE soft-deletes the zone.
 /// </summary>
-public sealed class StatusUpdater(ZonalDbContext db, ZoneLock zoneLock, TimeProvider clock) : ICastHandler<UpdateStatus>
+public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transactions, ZoneLock zoneLock, TimeProvider clock) : ICastHandler<UpdateStatus>
 {
     public async Task HandleAsync(UpdateStatus cast, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         await zoneLock.AcquireAsync(cast.ZoneId, ct);
         var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == cast.ZoneId && z.DeletedAt == null, ct);
         if (zone is null || zone.Action != cast.Action && zone.Action != ChangeAction.None)

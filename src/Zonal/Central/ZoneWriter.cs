@@ -13,6 +13,7 @@ namespace Zonal.Central;
 /// <summary>Creates, changes and deletes zones, each in one transaction with its outbox row.</summary>
 public sealed class ZoneWriter(
     ZonalDbContext db,
+    WriteTransactions transactions,
     ZoneScope zones,
     ZoneLock zoneLock,
     ZoneChangeRecorder changes,
@@ -56,7 +57,7 @@ public sealed class ZoneWriter(
         ZoneFieldRules.CheckAttributes(call.Attributes);
         Policy.RequireLowTtlAllowed(ctx, ttl, Central.MinTtl);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         await zoneLock.AcquireZoneCreationAsync(ct);
         await CheckPlacementAsync(project, name, ct);
 
@@ -98,7 +99,7 @@ public sealed class ZoneWriter(
 
     public async Task<ZoneView> HandleAsync(UpdateZone call, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
         Policy.RequireMember(call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
@@ -142,7 +143,7 @@ public sealed class ZoneWriter(
 
     public async Task<ZoneView> HandleAsync(DeleteZone call, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
         Policy.RequireMember(call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);

@@ -25,10 +25,12 @@ public static class ServiceRegistration
             }
             else
             {
-                options.UseSqlite(database.ConnectionString);
+                options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteConnectionSetup());
             }
         });
         services.AddScoped<ZoneLock>();
+        services.AddScoped<WriteTransactions>();
+        services.AddSingleton<SqliteWriteGate>();
     }
 
     public static void AddCentral(this IServiceCollection services)
