@@ -15,9 +15,8 @@ public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transacti
     public async Task HandleAsync(UpdateStatus cast, CancellationToken ct)
     {
         await using var tx = await transactions.BeginAsync(ct);
-        await zoneLock.AcquireAsync(cast.ZoneId, ct);
-        var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == cast.ZoneId && z.DeletedAt == null, ct);
-        if (zone is null || zone.Action != cast.Action && zone.Action != ChangeAction.None)
+        var zone = await zoneLock.LockAsync(cast.ZoneId, ct);
+        if (zone is null || zone.DeletedAt is not null || zone.Action != cast.Action && zone.Action != ChangeAction.None)
         {
             return;
         }

@@ -20,8 +20,8 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
         zone.Serial = Math.Max(zone.Serial + 1, new DateTimeOffset(now).ToUnixTimeSeconds());
         MarkPending(zone, ChangeAction.Update, now);
 
-        var soa = await db.Records
-            .Where(r => r.ZoneId == zone.Id && r.Managed && db.RecordSets.Any(s => s.Id == r.RecordSetId && s.Type == "SOA"))
+        var soa = await db.RecordSets.Where(s => s.ZoneId == zone.Id && s.Type == "SOA" && s.Managed)
+            .SelectMany(s => s.Records)
             .ToListAsync(ct);
         foreach (var record in soa)
         {

@@ -19,13 +19,10 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
     /// <summary>Finds the zone and holds its write lock until the transaction ends; the row is tracked.</summary>
     public async Task<ZoneRow> FindForWriteAsync(RequestContext ctx, Guid zoneId, CancellationToken ct)
     {
-        if (!await Visible(ctx).AnyAsync(z => z.Id == zoneId, ct))
-        {
-            throw ZoneNotFound();
-        }
-
-        await zoneLock.AcquireAsync(zoneId, ct);
-        return await Visible(ctx).FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ZoneNotFound();
+        var zone = await zoneLock.LockAsync(zoneId, ct);
+        return zone is not null && zone.DeletedAt is null && (ctx.AllProjects || zone.ProjectId == ctx.ProjectId)
+            ? zone
+            : throw ZoneNotFound();
     }
 
     /// <summary>Lower-cased presentation forms of the name and every ancestor with at least two labels.</summary>

@@ -21,7 +21,7 @@ public static class ServiceRegistration
         {
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
-                options.UseNpgsql(database.ConnectionString);
+                options.UseNpgsql(PostgresDefaults.Apply(database.ConnectionString));
             }
             else
             {

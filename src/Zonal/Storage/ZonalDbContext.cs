@@ -6,8 +6,16 @@ namespace Zonal.Storage;
 /// The tenant data. The schema is created by <see cref="Schema.SchemaMigrator"/> from versioned SQL,
 /// so the mapping here names every table and column explicitly to match it.
 /// </summary>
-public sealed class ZonalDbContext(DbContextOptions<ZonalDbContext> options) : DbContext(options)
+public sealed class ZonalDbContext : DbContext
 {
+    public ZonalDbContext(DbContextOptions<ZonalDbContext> options)
+        : base(options)
+    {
+        // Every write runs in one explicit transaction that is rolled back whole on failure,
+        // so EF's savepoints around SaveChanges would only cost round trips.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<ZoneRow> Zones => Set<ZoneRow>();
 
     public DbSet<RecordSetRow> RecordSets => Set<RecordSetRow>();

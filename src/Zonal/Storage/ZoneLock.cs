@@ -8,13 +8,14 @@ namespace Zonal.Storage;
 /// </summary>
 public sealed class ZoneLock(ZonalDbContext db, DatabaseTarget database)
 {
-    public async Task AcquireAsync(Guid zoneId, CancellationToken ct)
+    /// <summary>Locks the zone row and loads it, tracked; null when there is no such row.</summary>
+    public async Task<ZoneRow?> LockAsync(Guid zoneId, CancellationToken ct)
     {
-        // SQLite transactions begin IMMEDIATE and so already hold the single database write lock.
-        if (database.Provider == DatabaseProvider.PostgreSql)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM zones WHERE id = {zoneId} FOR UPDATE", ct);
-        }
+        // SQLite write transactions already hold the single database write lock.
+        var rows = database.Provider == DatabaseProvider.PostgreSql
+            ? db.Zones.FromSqlInterpolated($"SELECT * FROM zones WHERE id = {zoneId} FOR UPDATE")
+            : db.Zones.FromSqlInterpolated($"SELECT * FROM zones WHERE id = {zoneId}");
+        return (await rows.ToListAsync(ct)).SingleOrDefault();
     }
 
     /// <summary>
