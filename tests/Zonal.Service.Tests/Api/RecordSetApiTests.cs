@@ -161,6 +161,7 @@ public abstract class RecordSetApiTests<THost>(THost host) : IClassFixture<THost
         var path = new Uri(created.Location!).PathAndQuery;
         await TestData.WaitForStatusAsync(_client, path, "ACTIVE");
 
+        var serialBefore = (await _client.GetAsync($"/v2/zones/{id}")).Json.GetProperty("serial").GetInt64();
         var updated = await _client.PutAsync(path, """{"records": ["192.0.2.2", "192.0.2.3"], "ttl": 300, "description": "web"}""");
         Assert.Equal(202, updated.Code);
         Assert.Equal("PENDING", updated.Str("status"));
@@ -175,8 +176,12 @@ public abstract class RecordSetApiTests<THost>(THost host) : IClassFixture<THost
         ErrorAssert.Is(await _client.PutAsync(path, """{"name": "other.test."}"""), 400, "invalid_object");
         ErrorAssert.IsSchemaError(await _client.PutAsync(path, """{"records": ["x"]}"""), "format", "records", 0);
 
+        var serialAfterPut = (await _client.GetAsync($"/v2/zones/{id}")).Json.GetProperty("serial").GetInt64();
+        Assert.True(serialAfterPut > serialBefore);
+
         var deleted = await _client.DeleteAsync(path);
         Assert.Equal(202, deleted.Code);
+        Assert.True((await _client.GetAsync($"/v2/zones/{id}")).Json.GetProperty("serial").GetInt64() > serialAfterPut);
         Assert.Equal("DELETE", deleted.Str("action"));
         Assert.Equal("PENDING", deleted.Str("status"));
         ErrorAssert.Is(await _client.GetAsync(path), 404, "recordset_not_found");
