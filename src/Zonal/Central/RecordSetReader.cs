@@ -23,10 +23,6 @@ public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
         ["ttl"] = (Expression<Func<RecordSetRow, int>>)(s => s.Ttl ?? -1),
     };
 
-    public static IReadOnlyCollection<string> SortKeyNames => SortKeys.Keys;
-
-    public static readonly IReadOnlySet<string> FilterNames = new HashSet<string> { "name", "type", "ttl", "data", "status", "description" };
-
     public async Task<Page<RecordSetView>> HandleAsync(ListRecordSets call, CancellationToken ct)
     {
         var ctx = call.Context;
@@ -51,6 +47,7 @@ public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
         query = Filter(query, call.Query.Filters);
         var sortKey = call.Query.SortKey switch
         {
+            // Designate sorts by a joined records column without a stable meaning; creation order is.
             "records" => "created_at",
             "tenant_id" when !ctx.AllProjects => "created_at",
             var key => key,

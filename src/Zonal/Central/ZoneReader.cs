@@ -23,10 +23,6 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
         ["status"] = (Expression<Func<ZoneRow, string>>)(z => z.Status),
     };
 
-    public static IReadOnlyCollection<string> SortKeyNames => SortKeys.Keys;
-
-    public static readonly IReadOnlySet<string> FilterNames = new HashSet<string> { "name", "type", "email", "status", "description", "ttl" };
-
     public async Task<Page<ZoneView>> HandleAsync(ListZones call, CancellationToken ct)
     {
         Policy.RequireReader(call.Context);

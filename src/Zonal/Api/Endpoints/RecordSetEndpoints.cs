@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Zonal.Api.Auth;
 using Zonal.Api.Json;
-using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Domain;
 using Zonal.Messaging.Contracts;
@@ -60,8 +59,8 @@ public static class RecordSetEndpoints
         var ctx = await ApiRequest.ContextAsync(http);
         var options = http.RequestServices.GetRequiredService<IOptions<ZonalOptions>>().Value;
         bool hideCounts = OsloBool.Parse(http.Request.Headers["OpenStack-DNS-Hide-Counts"]);
-        var sortKeys = zoneId is null ? RecordSetReader.SortKeyNames.Where(k => k != "id").ToList() : [.. RecordSetReader.SortKeyNames, "records"];
-        var query = ListRequest.Parse(http.Request, options.Api, RecordSetReader.FilterNames, sortKeys, countTotal: !hideCounts);
+        var sortKeys = zoneId is null ? ListFields.AllRecordSetSortKeys : ListFields.ZoneRecordSetSortKeys;
+        var query = ListRequest.Parse(http.Request, options.Api, ListFields.RecordSetFilters, sortKeys, countTotal: !hideCounts);
         var page = await ApiRequest.Bus(http).CallAsync(new ListRecordSets(ctx, zoneId, query), http.RequestAborted);
         await ApiRequest.WriteAsync(http, 200, new Dictionary<string, object?>
         {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Zonal.Api.Json;
-using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Domain;
 using Zonal.Messaging.Contracts;
@@ -40,6 +39,7 @@ public static class ZoneEndpoints
             throw ServiceError.Schema(new FieldError(["type"], $"'{type}' is not one of ['PRIMARY', 'SECONDARY']", "enum", new[] { ZoneType.Primary, ZoneType.Secondary }));
         }
 
+        // pool_id is accepted as Designate does, then ignored: the scheduler picks the pool.
         body.String("pool_id");
         var zone = await ApiRequest.Bus(http).CallAsync(new CreateZone(
             ctx,
@@ -57,7 +57,7 @@ public static class ZoneEndpoints
     {
         var ctx = await ApiRequest.ContextAsync(http);
         var options = http.RequestServices.GetRequiredService<IOptions<ZonalOptions>>().Value;
-        var query = ListRequest.Parse(http.Request, options.Api, ZoneReader.FilterNames, ZoneReader.SortKeyNames, countTotal: true);
+        var query = ListRequest.Parse(http.Request, options.Api, ListFields.ZoneFilters, ListFields.ZoneSortKeys, countTotal: true);
         var page = await ApiRequest.Bus(http).CallAsync(new ListZones(ctx, query), http.RequestAborted);
         await ApiRequest.WriteAsync(http, 200, new Dictionary<string, object?>
         {
