@@ -13,7 +13,8 @@ namespace Zonal.Hosting;
 /// <summary>Builds the all-in-one service: API, central and worker in one process over one database.</summary>
 public static class ZonalApp
 {
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    /// <param name="configureServices">Last word on the container, e.g. a test's stand-in worker.</param>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         ZonalConfiguration.AddSources(builder.Configuration, args, overrides);
@@ -29,6 +30,7 @@ public static class ZonalApp
         builder.Services.AddCentral();
         builder.Services.AddWorker();
         builder.Services.AddApi();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Use(StripTrailingSlash);

@@ -58,6 +58,36 @@ public abstract class PagingTests<THost>(THost host) : IClassFixture<THost>
         Assert.False(page.Json.GetProperty("links").TryGetProperty("next", out _));
     }
 
+    [Theory]
+    [InlineData("/v2/zones", "zones", "created_at,id,updated_at,name,tenant_id,serial,ttl,status")]
+    [InlineData("/v2/recordsets", "recordsets", "created_at,updated_at,zone_id,tenant_id,name,type,ttl")]
+    public async Task Every_sort_key_pages_in_both_directions_without_repeats(string path, string collection, string keys)
+    {
+        var (zoneId, zoneName) = await TestData.CreateZoneAsync(_client);
+        await CreateZonesAsync(2);
+        await _client.PostAsync($"/v2/zones/{zoneId}/recordsets", TestData.RecordSetBody("a." + zoneName, "A", "192.0.2.1"));
+        await _client.PatchAsync($"/v2/zones/{zoneId}", """{"ttl": 7200}""");
+        foreach (var key in keys.Split(','))
+        {
+            foreach (var dir in new[] { "asc", "desc" })
+            {
+                var ids = new List<string>();
+                string? next = $"{path}?limit=1&sort_key={key}&sort_dir={dir}";
+                while (next is not null)
+                {
+                    var page = await _client.GetAsync(next);
+                    Assert.True(page.Code == 200, $"{key} {dir}: {page}");
+                    ids.AddRange(page.Json.GetProperty(collection).EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+                    next = page.Json.GetProperty("links").TryGetProperty("next", out var n) ? new Uri(n.GetString()!).PathAndQuery : null;
+                }
+
+                var total = (await _client.GetAsync($"{path}?limit=max")).Json.GetProperty(collection).GetArrayLength();
+                Assert.Equal(total, ids.Count);
+                Assert.Equal(ids.Count, ids.Distinct().Count());
+            }
+        }
+    }
+
     [Fact]
     public async Task Filters_match_exactly_or_with_wildcards_case_insensitively()
     {

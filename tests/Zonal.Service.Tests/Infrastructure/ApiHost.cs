@@ -34,6 +34,10 @@ public abstract class ApiHost : IAsyncLifetime
 
     protected abstract string CreateDatabase();
 
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Database = CreateDatabase();
@@ -51,7 +55,7 @@ public abstract class ApiHost : IAsyncLifetime
             ["Zonal:Central:SoaMinimum"] = "321",
             ["Zonal:Central:SoaRefreshMin"] = "3000",
             ["Zonal:Central:SoaRefreshMax"] = "3000",
-        });
+        }, ConfigureServices);
         await ZonalApp.MigrateAsync(_app.Services);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -72,16 +76,20 @@ public sealed class SqliteApiHost : ApiHost
 {
     public override string Name => "sqlite";
 
-    protected override string CreateDatabase()
-    {
-        var dir = Directory.CreateTempSubdirectory("zonal-sqlite-").FullName;
-        return "sqlite:Data Source=" + Path.Combine(dir, "zonal.db") + ";Default Timeout=60";
-    }
+    protected override string CreateDatabase() => TestDatabases.Sqlite();
 }
 
 public sealed class PostgresApiHost : ApiHost
 {
     public override string Name => "postgresql";
 
-    protected override string CreateDatabase() => "postgresql:" + PostgresCluster.Instance.CreateDatabase();
+    protected override string CreateDatabase() => TestDatabases.Postgres();
+}
+
+public static class TestDatabases
+{
+    public static string Sqlite() =>
+        "sqlite:Data Source=" + Path.Combine(Directory.CreateTempSubdirectory("zonal-sqlite-").FullName, "zonal.db") + ";Default Timeout=60";
+
+    public static string Postgres() => "postgresql:" + PostgresCluster.Instance.CreateDatabase();
 }
