@@ -20,6 +20,12 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
             {
                 switch (http.Response.StatusCode)
                 {
+                    // Designate routes an unknown sub-path of a resource to the resource's controller,
+                    // which has no POST handler for it.
+                    case 404 when HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint() is null
+                        && http.Request.Path.StartsWithSegments("/v2/zones") && http.Request.Path.Value!.Count(c => c == '/') > 3:
+                        await ErrorBody.WriteAsync(http, 405, "method_not_allowed", "The method is not allowed for this resource.");
+                        break;
                     case 404:
                         await ErrorBody.WriteAsync(http, 404, "not_found", "The resource could not be found.");
                         break;

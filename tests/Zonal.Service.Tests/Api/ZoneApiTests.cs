@@ -207,6 +207,8 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
         ErrorAssert.Is(await _client.GetAsync("/v2/zones/not-a-uuid"), 400, "invalid_uuid");
         ErrorAssert.Is(await _client.GetAsync("/v2/nothing-here"), 404, "not_found");
         ErrorAssert.Is(await _client.SendAsync(HttpMethod.Put, "/v2/zones", "{}"), 405, "method_not_allowed");
+        ErrorAssert.Is(await _client.GetAsync($"/v2/zones/{Guid.NewGuid()}/bogus"), 404, "not_found");
+        ErrorAssert.Is(await _client.PostAsync($"/v2/zones/{Guid.NewGuid()}/bogus", "{}"), 405, "method_not_allowed");
         var withSlash = await _client.GetAsync("/v2/zones/");
         Assert.Equal(200, withSlash.Code);
     }
