@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Zonal.Storage;
+
 namespace Zonal.Hosting;
 
 /// <summary>
@@ -11,6 +16,9 @@ public static class EmbeddedHost
         var switches = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
         var app = ZonalApp.Build(switches);
         await ZonalApp.MigrateAsync(app.Services);
+        var database = app.Services.GetRequiredService<DatabaseTarget>();
+        app.Logger.LogInformation("zonal: all components in one process, noauth, {Provider} storage ({Where})",
+            database.Provider, database.Provider == DatabaseProvider.Sqlite ? database.ConnectionString.Split(';')[0] : "configured database");
         await app.RunAsync();
         return 0;
     }
