@@ -62,7 +62,7 @@ public sealed class PostgresCluster
         int port = FreePort();
         var pgCtl = Path.Combine(bin, "pg_ctl");
         RunAs(asRoot, pgCtl, ["start", "-w", "-D", dataDir, "-l", Path.Combine(root, "server.log"),
-            "-o", $"-k {root} -h 127.0.0.1 -p {port} -F -c max_connections=200"]);
+            "-o", $"-k {root} -h 127.0.0.1 -p {port} -F -c max_connections=400"]);
         return new PostgresCluster(dataDir, pgCtl, port);
     }
 
