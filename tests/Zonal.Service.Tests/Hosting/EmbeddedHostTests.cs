@@ -36,6 +36,7 @@ public sealed class EmbeddedHostTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
         }
     }
 

@@ -69,6 +69,8 @@ public abstract class ApiHost : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        TestDatabases.RemoveSqlite(Database);
     }
 }
 
@@ -92,4 +94,15 @@ public static class TestDatabases
         "sqlite:Data Source=" + Path.Combine(Directory.CreateTempSubdirectory("zonal-sqlite-").FullName, "zonal.db") + ";Default Timeout=60";
 
     public static string Postgres() => "postgresql:" + PostgresCluster.Instance.CreateDatabase();
+
+    /// <summary>Deletes the folder of a database made by <see cref="Sqlite"/>; other databases are left alone.</summary>
+    public static void RemoveSqlite(string database)
+    {
+        const string prefix = "sqlite:Data Source=";
+        if (database.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(database[prefix.Length..].Split(';')[0])!, recursive: true);
+        }
+    }
 }

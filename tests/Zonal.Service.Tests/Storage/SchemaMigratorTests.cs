@@ -16,6 +16,8 @@ public sealed class SchemaMigratorTests
         Assert.True(File.Exists(Path.Combine(dir, "zonal.db")));
         Assert.Equal(0, await ManageCommand.RunAsync(["db-sync", "--data", dir]));
         Assert.Equal(0, await MigrateAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db"))));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true);
     }
 
     [Fact]
