@@ -12,7 +12,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(post
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "installing ${need_packages[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
 
 dotnet build Zonal.slnx -c Release --nologo -v quiet

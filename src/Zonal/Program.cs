@@ -1,11 +1,6 @@
-if (args.Length == 0 || args[0].StartsWith("--") || args[0] is "api" or "all")
+if (Zonal.Hosting.ServiceCommands.TryRun(args) is { } service)
 {
-    return await Zonal.Hosting.EmbeddedHost.RunAsync(args);
-}
-
-if (args[0] == "manage")
-{
-    return await Zonal.Hosting.ManageCommand.RunAsync(args[1..]);
+    return await service;
 }
 
 Console.Error.WriteLine("usage: zonal zone check|print FILE [--origin NAME]");
