@@ -19,8 +19,6 @@ public abstract class ApiHost : IAsyncLifetime
 
     public string Database { get; private set; } = "";
 
-    public abstract string Name { get; }
-
     public IServiceProvider Services => _app!.Services;
 
     public ApiClient Client(string? project = null, string? roles = null) => new(BaseAddress, project, roles);
@@ -76,15 +74,11 @@ public abstract class ApiHost : IAsyncLifetime
 
 public sealed class SqliteApiHost : ApiHost
 {
-    public override string Name => "sqlite";
-
     protected override string CreateDatabase() => TestDatabases.Sqlite();
 }
 
 public sealed class PostgresApiHost : ApiHost
 {
-    public override string Name => "postgresql";
-
     protected override string CreateDatabase() => TestDatabases.Postgres();
 }
 

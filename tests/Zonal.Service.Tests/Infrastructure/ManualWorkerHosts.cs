@@ -28,14 +28,10 @@ public abstract class ManualWorkerHost : ApiHost
 
 public sealed class SqliteManualWorkerHost : ManualWorkerHost
 {
-    public override string Name => "sqlite";
-
     protected override string CreateDatabase() => TestDatabases.Sqlite();
 }
 
 public sealed class PostgresManualWorkerHost : ManualWorkerHost
 {
-    public override string Name => "postgresql";
-
     protected override string CreateDatabase() => TestDatabases.Postgres();
 }
