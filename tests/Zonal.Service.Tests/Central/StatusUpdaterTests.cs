@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Service.Tests.Api;
 using Zonal.Service.Tests.Infrastructure;
 
 namespace Zonal.Service.Tests.Central;
@@ -71,6 +72,28 @@ public abstract class StatusUpdaterTests<THost>(THost host) : IClassFixture<THos
         Assert.Equal("PENDING", RecordSetStatus(await _client.GetAsync($"/v2/zones/{id}/recordsets?type=SOA")));
         Assert.Equal("PENDING", (await _client.GetAsync(new Uri(set.Location!).PathAndQuery)).Str("status"));
         Assert.Equal("PENDING", (await _client.GetAsync($"/v2/zones/{id}")).Str("status"));
+    }
+
+    [Fact]
+    public async Task A_zone_being_deleted_takes_no_writes_and_its_name_is_free_once_the_delete_is_confirmed()
+    {
+        var (id, name) = await TestData.CreateZoneAsync(_client);
+        _client.Headers["X-Designate-Hard-Delete"] = "true";
+        var deleted = await _client.DeleteAsync($"/v2/zones/{id}");
+        _client.Headers.Clear();
+        Assert.Equal(202, deleted.Code);
+
+        ErrorAssert.Is(await _client.PatchAsync($"/v2/zones/{id}", """{"ttl": 900}"""), 400, "bad_request");
+        ErrorAssert.Is(await _client.PostAsync($"/v2/zones/{id}/recordsets", TestData.RecordSetBody("x." + name, "A", "192.0.2.1")), 400, "bad_request");
+        ErrorAssert.Is(await _client.DeleteAsync($"/v2/zones/{id}"), 400, "bad_request");
+        ErrorAssert.Is(await _client.PostAsync("/v2/zones", TestData.ZoneBody(name)), 409, "duplicate_zone");
+        Assert.Equal("DELETE", (await _client.GetAsync($"/v2/zones/{id}")).Str("action"));
+
+        var delete = await WaitForCastAsync(id, "DELETE");
+        await Bus.CastAsync(new UpdateStatus(delete.ZoneId, "DELETE", delete.Serial, Success: true));
+        var gone = await WaitForAsync($"/v2/zones/{id}", r => r.Code == 404);
+        ErrorAssert.Is(gone, 404, "zone_not_found");
+        Assert.Equal(202, (await _client.PostAsync("/v2/zones", TestData.ZoneBody(name))).Code);
     }
 
     private static string? RecordSetStatus(ApiResponse list) =>
