@@ -22,7 +22,16 @@ public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transacti
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var records = await db.Records.Where(r => r.ZoneId == zone.Id && r.Status == Status.Pending && r.Serial <= cast.Serial).ToListAsync(ct);
+
+        // A success also settles records an earlier failed attempt left in ERROR.
+        var records = await db.Records
+            .Where(r => r.ZoneId == zone.Id && r.Serial <= cast.Serial && (r.Status == Status.Pending || cast.Success && r.Status == Status.Error))
+            .ToListAsync(ct);
+        if (cast.Success && records.Count == 0 && zone.Action == ChangeAction.None)
+        {
+            return;
+        }
+
         foreach (var record in records)
         {
             if (!cast.Success)

@@ -50,9 +50,9 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
 
     private static void MarkPending(ZoneRow zone, string action, DateTime now)
     {
-        // A zone not yet created on the nameservers stays a CREATE: the worker must still create it.
-        bool creating = zone.Action == ChangeAction.Create && zone.Status == Status.Pending;
-        zone.Action = action == ChangeAction.Delete || !creating ? action : ChangeAction.Create;
+        // A zone not yet created on the nameservers (pending or failed) stays a CREATE: the worker
+        // must still create it, not update it.
+        zone.Action = action == ChangeAction.Delete || zone.Action != ChangeAction.Create ? action : ChangeAction.Create;
         zone.Status = Status.Pending;
         zone.Version++;
         zone.UpdatedAt = now;

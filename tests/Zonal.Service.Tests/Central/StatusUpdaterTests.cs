@@ -52,6 +52,11 @@ public abstract class StatusUpdaterTests<THost>(THost host) : IClassFixture<THos
         var zone = await WaitForAsync($"/v2/zones/{id}", z => z.Str("status") == "ERROR");
         Assert.Equal("ERROR", zone.Str("status"));
         Assert.Equal("ERROR", (await _client.GetAsync(new Uri(set.Location!).PathAndQuery)).Str("status"));
+
+        // A later successful attempt (the producer's recovery) settles what failed.
+        await Bus.CastAsync(new UpdateStatus(update.ZoneId, "UPDATE", update.Serial, Success: true));
+        await WaitForAsync($"/v2/zones/{id}", z => z.Str("status") == "ACTIVE");
+        Assert.Equal("ACTIVE", (await _client.GetAsync(new Uri(set.Location!).PathAndQuery)).Str("status"));
     }
 
     [Fact]
