@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
@@ -10,7 +11,8 @@ namespace Zonal.Central;
 /// Applies the worker's report: changes up to the confirmed serial become ACTIVE, records removed
 /// from the nameservers leave storage, and a confirmed DELETE soft-deletes the zone.
 /// </summary>
-public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transactions, ZoneLock zoneLock, TimeProvider clock) : ICastHandler<UpdateStatus>
+public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transactions, ZoneLock zoneLock, TimeProvider clock, ILogger<StatusUpdater> logger)
+    : ICastHandler<UpdateStatus>
 {
     public async Task HandleAsync(UpdateStatus cast, CancellationToken ct)
     {
@@ -66,5 +68,13 @@ public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transacti
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (cast.Success)
+        {
+            logger.LogDebug("zone {ZoneId} ({Zone}) {Action} at serial {Serial}: now {Status}", zone.Id, zone.Name, cast.Action, cast.Serial, zone.Status);
+        }
+        else
+        {
+            logger.LogWarning("zone {ZoneId} ({Zone}) failed to propagate {Action} at serial {Serial}: now ERROR", zone.Id, zone.Name, cast.Action, cast.Serial);
+        }
     }
 }
