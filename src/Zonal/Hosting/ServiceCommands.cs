@@ -6,7 +6,8 @@ public static class ServiceCommands
     /// <summary>Runs the verb when it is a service verb; null when it is not.</summary>
     public static Task<int>? TryRun(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) || args[0] is "api" or "all")
+        // `zonal --database URL` (a host switch first) also means the embedded default.
+        if (args.Length == 0 || args[0] is "api" or "all" or "--database" or "--data" or "--listen")
         {
             return EmbeddedHost.RunAsync(args);
         }
