@@ -242,6 +242,10 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
         var all = await stranger.GetAsync($"/v2/zones?name={name}");
         Assert.Equal(id, all.Json.GetProperty("zones")[0].GetProperty("id").GetString());
         Assert.Equal(200, (await stranger.GetAsync($"/v2/zones/{id}?all_projects=1")).Code);
+
+        var byAlias = host.Client();
+        byAlias.Headers["X-Project-Id"] = owner.Project!;
+        Assert.Equal(200, (await byAlias.GetAsync($"/v2/zones/{id}")).Code);
     }
 
     [Fact]

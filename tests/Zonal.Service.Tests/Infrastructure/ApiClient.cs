@@ -15,6 +15,8 @@ public sealed class ApiClient(Uri baseAddress, string? project, string? roles)
 
     public Dictionary<string, string> Headers { get; } = [];
 
+    public string? Project => project;
+
     public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
 
     public Task<ApiResponse> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
