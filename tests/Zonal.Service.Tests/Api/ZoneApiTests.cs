@@ -225,6 +225,10 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
             var current = versions.EnumerateArray().Single(v => v.GetProperty("status").GetString() == "CURRENT");
             Assert.EndsWith("/v2", current.GetProperty("links")[0].GetProperty("href").GetString());
         }
+
+        var health = await _client.GetAsync("/healthcheck");
+        Assert.Equal(200, health.Code);
+        Assert.Equal("OK", health.Text);
     }
 
     [Fact]
