@@ -37,6 +37,15 @@ public static class Policy
         }
     }
 
+    public static void RequireAdmin(RequestContext ctx)
+    {
+        CheckContext(ctx);
+        if (!ctx.IsAdmin)
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
     public static void RequireReader(RequestContext ctx, string ownerProjectId)
     {
         CheckContext(ctx);

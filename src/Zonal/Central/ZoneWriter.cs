@@ -20,7 +20,7 @@ public sealed class ZoneWriter(
     ManagedRecords managed,
     OutboxSignal outbox,
     IOptions<ZonalOptions> options)
-    : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>
+    : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
 
@@ -147,17 +147,43 @@ public sealed class ZoneWriter(
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
         Policy.RequireMember(call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
-        var suffix = "." + zone.Name.ToLowerInvariant();
-        if (await zones.Live.AnyAsync(z => z.Name.ToLower().EndsWith(suffix), ct))
-        {
-            throw new ServiceError(400, "zone_has_sub_zone", "Please delete any subzones before deleting this zone");
-        }
-
+        await RejectSubZonesAsync(zone, ct);
         changes.RecordDelete(zone);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
         return ViewMapper.ToView(zone);
+    }
+
+    /// <summary>
+    /// Abandon removes the zone from storage at once; its nameservers keep serving it until an
+    /// operator removes it there. Nothing is propagated, so no outbox row.
+    /// </summary>
+    public async Task<ZoneView> HandleAsync(AbandonZone call, CancellationToken ct)
+    {
+        await using var tx = await transactions.BeginAsync(ct);
+        var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
+        Policy.RequireAdmin(call.Context);
+        await RejectSubZonesAsync(zone, ct);
+        zone.DeletedAt = changes.Now;
+        zone.Status = Status.Deleted;
+        zone.Action = ChangeAction.None;
+        zone.Version++;
+        zone.UpdatedAt = zone.DeletedAt;
+        await db.Outbox.Where(o => o.ZoneId == zone.Id && o.ProcessedAt == null)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.ProcessedAt, zone.DeletedAt), ct);
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return ViewMapper.ToView(zone);
+    }
+
+    private async Task RejectSubZonesAsync(ZoneRow zone, CancellationToken ct)
+    {
+        var suffix = "." + zone.Name.ToLowerInvariant();
+        if (await zones.Live.AnyAsync(z => z.Name.ToLower().EndsWith(suffix), ct))
+        {
+            throw new ServiceError(400, "zone_has_sub_zone", "Please delete any subzones before deleting this zone");
+        }
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<DeleteZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
+        services.AddScoped<ICallHandler<AbandonZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
 
         services.AddScoped<ZoneReader>();
         services.AddScoped<ICallHandler<ListZones, Page<ZoneView>>>(s => s.GetRequiredService<ZoneReader>());

@@ -309,6 +309,28 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Abandon_forgets_the_zone_at_once_and_is_for_admins_only()
+    {
+        var project = "abandon-" + Guid.NewGuid().ToString("N")[..8];
+        var member = host.Client(project, roles: "member");
+        var admin = host.Client(project);
+        var (id, name) = await TestData.CreateZoneAsync(member);
+        await TestData.CreateZoneAsync(member, "sub." + name);
+
+        ErrorAssert.Is(await member.PostAsync($"/v2/zones/{id}/tasks/abandon", null), 403, "forbidden");
+        ErrorAssert.Is(await admin.PostAsync($"/v2/zones/{id}/tasks/abandon", null), 400, "zone_has_sub_zone");
+        ErrorAssert.Is(await admin.GetAsync($"/v2/zones/{id}/tasks/abandon"), 405, "method_not_allowed");
+
+        var sub = (await admin.GetAsync($"/v2/zones?name=sub.{name}")).Json.GetProperty("zones")[0].GetProperty("id").GetString();
+        Assert.Equal(204, (await admin.PostAsync($"/v2/zones/{sub}/tasks/abandon", null)).Code);
+        var abandoned = await admin.PostAsync($"/v2/zones/{id}/tasks/abandon", null);
+        Assert.Equal(204, abandoned.Code);
+        Assert.Equal("", abandoned.Text);
+        ErrorAssert.Is(await admin.GetAsync($"/v2/zones/{id}"), 404, "zone_not_found");
+        Assert.Equal(202, (await member.PostAsync("/v2/zones", TestData.ZoneBody(name))).Code);
+    }
+
+    [Fact]
     public async Task Deleting_a_zone_with_a_sub_zone_is_refused()
     {
         var (id, name) = await TestData.CreateZoneAsync(_client);

@@ -11,7 +11,7 @@ using Zonal.Messaging.Contracts.Central;
 
 namespace Zonal.Api.Endpoints;
 
-/// <summary>/v2/zones: create, list, show, update (PATCH), delete, nameservers.</summary>
+/// <summary>/v2/zones: create, list, show, update (PATCH), delete, nameservers, abandon.</summary>
 public static class ZoneEndpoints
 {
     private static readonly HashSet<string> CreateKeys = ["name", "email", "ttl", "description", "type", "masters", "attributes", "pool_id"];
@@ -27,6 +27,7 @@ public static class ZoneEndpoints
         app.MapPatch("/v2/zones/{zone_id}", UpdateAsync);
         app.MapDelete("/v2/zones/{zone_id}", DeleteAsync);
         app.MapGet("/v2/zones/{zone_id}/nameservers", NameServersAsync);
+        app.MapPost("/v2/zones/{zone_id}/tasks/abandon", AbandonAsync);
     }
 
     private static async Task CreateAsync(HttpContext http)
@@ -104,6 +105,13 @@ public static class ZoneEndpoints
         var ctx = await ApiRequest.ContextAsync(http);
         var zone = await ApiRequest.Bus(http).CallAsync(new DeleteZone(ctx, ApiRequest.Id(http, "zone_id")), http.RequestAborted);
         await ApiRequest.WriteAsync(http, 202, ZoneBody.From(zone, http.Request));
+    }
+
+    private static async Task AbandonAsync(HttpContext http)
+    {
+        var ctx = await ApiRequest.ContextAsync(http);
+        await ApiRequest.Bus(http).CallAsync(new AbandonZone(ctx, ApiRequest.Id(http, "zone_id")), http.RequestAborted);
+        http.Response.StatusCode = 204;
     }
 
     private static async Task NameServersAsync(HttpContext http)

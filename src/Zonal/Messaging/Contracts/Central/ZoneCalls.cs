@@ -27,3 +27,6 @@ public sealed record UpdateZone(
 public sealed record DeleteZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
 
 public sealed record GetZoneNameServers(RequestContext Context, Guid ZoneId) : ICall<IReadOnlyList<NameServerView>>;
+
+/// <summary>Forgets a zone at once without touching the nameservers (admin only).</summary>
+public sealed record AbandonZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
