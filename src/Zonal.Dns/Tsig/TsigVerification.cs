@@ -29,6 +29,9 @@ public readonly record struct TsigVerification
 
     public bool IsValid => IsSigned && Rcode == TsigRcode.NoError && Error == TsigError.NoError;
 
+    /// <summary>The check failed; an unsigned message that is merely unsigned is no failure.</summary>
+    public bool IsFailure => Rcode != TsigRcode.NoError || Error != TsigError.NoError;
+
     internal static TsigVerification Unsigned => new() { Mac = [], Reason = "" };
 
     internal static TsigVerification FormErr(string reason, TsigRecord? record = null) =>
@@ -36,6 +39,9 @@ public readonly record struct TsigVerification
 
     internal static TsigVerification Failed(TsigError error, string reason, TsigRecord record, TsigKey? key, byte[] mac) =>
         new() { IsSigned = true, Rcode = TsigRcode.NotAuth, Error = error, Record = record, Key = key, Mac = mac, Reason = reason };
+
+    internal static TsigVerification StreamFailure(string reason) =>
+        new() { Rcode = TsigRcode.NotAuth, Error = TsigError.BadSig, Mac = [], Reason = reason };
 
     internal static TsigVerification Valid(TsigRecord record, TsigKey key, byte[] mac) =>
         new() { IsSigned = true, Record = record, Key = key, Mac = mac, Reason = "" };
