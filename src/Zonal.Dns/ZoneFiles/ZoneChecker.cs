@@ -1,0 +1,225 @@
+namespace Zonal.Dns.ZoneFiles;
+
+/// <summary>
+/// The checks <c>named-checkzone -i local</c> applies by default (BIND 9.18), with the same verdicts:
+/// errors reject the zone, warnings do not. Records are added as they are read; <see cref="Complete"/>
+/// runs the whole-zone checks and gives the summary.
+/// </summary>
+public sealed class ZoneChecker
+{
+    private const RecordType KeyType = (RecordType)25;
+
+    private readonly DnsName _origin;
+    private readonly Dictionary<DnsName, Node> _nodes = [];
+    private readonly List<ZoneError> _findings = [];
+    private readonly Dictionary<RecordType, int> _types = [];
+    private int _records;
+
+    public ZoneChecker(DnsName origin)
+    {
+        _origin = origin;
+    }
+
+    /// <summary>Checks one record against those before it, as BIND's loader does; a rejected record is not kept.</summary>
+    public void Add(DnsRecord record, ZonePosition position)
+    {
+        var name = record.Name;
+        if (!name.IsSubdomainOf(_origin))
+        {
+            Warn(position, $"ignoring out-of-zone data ({name})");
+            return;
+        }
+
+        if (record.Type == RecordType.SOA && !name.Equals(_origin))
+        {
+            Fail(position, $"SOA record not at top of zone ({name})");
+            return;
+        }
+
+        _nodes.TryGetValue(name, out var node);
+        var set = node?.Find(record.Type);
+        if (node is not null && IsCnameConflict(node, record.Type, set))
+        {
+            Fail(position, $"{name}: CNAME and other data");
+            return;
+        }
+
+        if (set is null)
+        {
+            if (node is null)
+            {
+                node = new Node();
+                _nodes.Add(name, node);
+            }
+
+            node.Sets.Add(new RecordSet(record.Type, record.Ttl, position, [record.Data]));
+            Count(record.Type);
+            return;
+        }
+
+        foreach (var data in set.Data)
+        {
+            if (Rdata.DataEquals(record.Type, data, record.Data))
+            {
+                Warn(position, $"{name}: duplicate {RecordTypeNames.ToText(record.Type)} record ignored");
+                return;
+            }
+        }
+
+        if (IsSingleton(record.Type))
+        {
+            Fail(position, $"{name}: multiple RRs of singleton type {RecordTypeNames.ToText(record.Type)}");
+            return;
+        }
+
+        if (record.Ttl != set.Ttl)
+        {
+            Warn(position, $"{name}: TTL {record.Ttl} set to prior TTL ({set.Ttl}) of its {RecordTypeNames.ToText(record.Type)} set");
+        }
+
+        set.Data.Add(record.Data);
+        Count(record.Type);
+    }
+
+    /// <summary>Runs the whole-zone checks: SOA and NS at the apex, and the targets of NS, MX and SRV.</summary>
+    public ZoneCheckResult Complete(ZonePosition zonePosition)
+    {
+        _nodes.TryGetValue(_origin, out var apex);
+        if (apex?.Find(RecordType.SOA) is null)
+        {
+            Fail(zonePosition, $"zone {_origin}: has 0 SOA records");
+        }
+
+        if (apex?.Find(RecordType.NS) is null)
+        {
+            Fail(zonePosition, $"zone {_origin}: has no NS records");
+        }
+
+        foreach (var (name, node) in _nodes)
+        {
+            foreach (var set in node.Sets)
+            {
+                CheckTargets(name, set);
+            }
+        }
+
+        return new ZoneCheckResult(_origin, _records, _nodes.Count, new Dictionary<RecordType, int>(_types), _findings);
+    }
+
+    private void CheckTargets(DnsName owner, RecordSet set)
+    {
+        int skip = set.Type switch
+        {
+            RecordType.NS => 0,
+            RecordType.MX => 2,
+            RecordType.SRV => 6,
+            _ => -1,
+        };
+        if (skip < 0)
+        {
+            return;
+        }
+
+        bool apexNs = set.Type == RecordType.NS && owner.Equals(_origin);
+        foreach (var data in set.Data)
+        {
+            if (data.Length <= skip)
+            {
+                continue;
+            }
+
+            var target = DnsName.FromWire(data.AsSpan(skip));
+            if (target.IsRoot || !target.IsSubdomainOf(_origin))
+            {
+                continue;
+            }
+
+            string what = set.Type == RecordType.NS && apexNs ? "NS" : $"{owner}/{RecordTypeNames.ToText(set.Type)}";
+            _nodes.TryGetValue(target, out var node);
+            if (node?.Find(RecordType.CNAME) is not null)
+            {
+                Report(apexNs, set.Position, $"{what} '{target}' is a CNAME (illegal)");
+            }
+            else if (node?.Find(RecordType.A) is null && node?.Find(RecordType.AAAA) is null)
+            {
+                bool glue = set.Type == RecordType.NS && !apexNs && target.IsSubdomainOf(owner);
+                Report(apexNs, set.Position, glue
+                    ? $"{what} '{target}' has no REQUIRED GLUE address records (A or AAAA)"
+                    : $"{what} '{target}' has no address records (A or AAAA)");
+            }
+        }
+    }
+
+    /// <summary>CNAME may share a name only with DNSSEC records (RFC 2181 §10.1, RFC 4035 §2.5).</summary>
+    private static bool IsCnameConflict(Node node, RecordType type, RecordSet? own)
+    {
+        if (own is not null || IsDnssec(type))
+        {
+            return false;
+        }
+
+        foreach (var set in node.Sets)
+        {
+            if (IsDnssec(set.Type))
+            {
+                continue;
+            }
+
+            if (type == RecordType.CNAME || set.Type == RecordType.CNAME)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDnssec(RecordType type) =>
+        type is RecordType.RRSIG or RecordType.NSEC or KeyType;
+
+    private static bool IsSingleton(RecordType type) =>
+        type is RecordType.CNAME or RecordType.SOA or RecordType.DNAME;
+
+    private void Count(RecordType type)
+    {
+        _records++;
+        _types[type] = _types.GetValueOrDefault(type) + 1;
+    }
+
+    private void Report(bool error, ZonePosition position, string message)
+    {
+        if (error)
+        {
+            Fail(position, message);
+        }
+        else
+        {
+            Warn(position, message);
+        }
+    }
+
+    private void Fail(ZonePosition position, string message) => _findings.Add(new ZoneError(position, message));
+
+    private void Warn(ZonePosition position, string message) =>
+        _findings.Add(new ZoneError(position, message, ZoneSeverity.Warning));
+
+    private sealed class Node
+    {
+        public List<RecordSet> Sets { get; } = new(2);
+
+        public RecordSet? Find(RecordType type)
+        {
+            foreach (var set in Sets)
+            {
+                if (set.Type == type)
+                {
+                    return set;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed record RecordSet(RecordType Type, uint Ttl, ZonePosition Position, List<byte[]> Data);
+}
