@@ -39,8 +39,12 @@ public sealed class NamedServer : IDisposable
 
     public string ConfigPath => Path.Combine(Directory, "named.conf");
 
-    /// <summary>Everything named wrote to stderr so far: its log, for failure messages.</summary>
+    /// <summary>Everything named wrote to stderr so far: its log.</summary>
     public string Log => ProcessRunner.Snapshot(_log);
+
+    /// <summary>The log without the start-up banner: what a failure message needs.</summary>
+    public string LogExcerpt =>
+        string.Join('\n', Log.Split('\n').SkipWhile(line => !line.Contains("loading configuration", StringComparison.Ordinal)));
 
     public static NamedServer Start(params NamedZone[] zones) => Start(zones, new NamedServerOptions());
 
@@ -194,14 +198,22 @@ public sealed class NamedServer : IDisposable
             if (_process.HasExited)
             {
                 var exitCode = _process.ExitCode;
-                var log = Log;
+                var log = LogExcerpt;
                 Dispose();
                 throw new InvalidOperationException($"named exited with code {exitCode} before serving; its log:\n{log}");
             }
 
+            var failed = waiting.FirstOrDefault(origin => Log.Contains($"zone {origin.TrimEnd('.')}/IN: not loaded due to errors", StringComparison.OrdinalIgnoreCase));
+            if (failed is not null)
+            {
+                var log = LogExcerpt;
+                Dispose();
+                throw new InvalidOperationException($"named could not load zone {failed}; its log:\n{log}");
+            }
+
             if (clock.Elapsed > timeout)
             {
-                var log = Log;
+                var log = LogExcerpt;
                 Dispose();
                 throw new TimeoutException(
                     $"named did not serve {string.Join(", ", waiting)} within {timeout.TotalSeconds:0} s; its log:\n{log}");
