@@ -24,8 +24,16 @@ public static class ZoneWriter
         writer.Write('\n');
 
         DnsName? previous = null;
+        DnsRecord? last = null;
         foreach (var record in sorted)
         {
+            // A record repeated in the input is one record in the zone.
+            if (last is not null && last.Type == record.Type && last.Name.Equals(record.Name) && Rdata.DataEquals(record.Type, last.Data, record.Data))
+            {
+                continue;
+            }
+
+            last = record;
             string owner = previous is not null && previous.Equals(record.Name) ? "" : record.Name.ToString(origin);
             previous = record.Name;
             writer.Write(owner);
