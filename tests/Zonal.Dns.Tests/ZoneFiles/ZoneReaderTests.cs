@@ -203,9 +203,11 @@ public class ZoneReaderTests
     [Fact]
     public void A_long_entry_grows_the_buffer()
     {
-        string longText = new('x', 200);
-        string strings = string.Join(' ', Enumerable.Repeat($"\"{longText}\"", 1000));
-        var record = Assert.Single(Read($"$TTL 60\nt TXT ( {strings} )\n"));
+        string quoted = $"\"{new string('x', 200)}\"";
+        string comment = "; " + new string('c', 200);
+        string strings = string.Join(' ', Enumerable.Repeat(quoted, 250));
+        string lines = string.Join('\n', Enumerable.Repeat($"{quoted} {comment}", 250));
+        var record = Assert.Single(Read($"$TTL 60\nt TXT ( {lines}\n)\n"));
         Assert.Equal(Rdata.Parse(RecordType.TXT, strings), record.Data);
     }
 
