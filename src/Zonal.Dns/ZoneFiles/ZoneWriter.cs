@@ -5,13 +5,22 @@ namespace Zonal.Dns.ZoneFiles;
 /// <summary>
 /// Writes a zone in one canonical, readable form: <c>$ORIGIN</c> and <c>$TTL</c> first, the SOA, then
 /// owners in canonical DNS order (RFC 4034 §6.1), types in numeric order, names relative to the
-/// origin and the owner left blank when it repeats. Both <see cref="ZoneReader"/> and BIND read it back.
+/// origin, the owner left blank when it repeats, one TTL per RRset (the first read) and repeats
+/// dropped. Both <see cref="ZoneReader"/> and BIND read it back.
 /// </summary>
 public static class ZoneWriter
 {
     public static void Write(TextWriter writer, DnsName origin, IEnumerable<DnsRecord> records)
     {
         var sorted = records.ToList();
+
+        // One TTL per RRset: the first one read, which is also the TTL BIND keeps.
+        var setTtls = new Dictionary<(DnsName, RecordType), uint>();
+        foreach (var record in sorted)
+        {
+            setTtls.TryAdd((record.Name, record.Type), record.Ttl);
+        }
+
         sorted.Sort(CompareCanonical(origin));
         var soa = sorted.Find(r => r.Type == RecordType.SOA && r.Name.Equals(origin));
 
@@ -24,15 +33,24 @@ public static class ZoneWriter
         writer.Write('\n');
 
         DnsName? previous = null;
+        DnsRecord? last = null;
         foreach (var record in sorted)
         {
+            // A record repeated in the input is one record in the zone.
+            if (last is not null && last.Type == record.Type && last.Name.Equals(record.Name) && Rdata.DataEquals(record.Type, last.Data, record.Data))
+            {
+                continue;
+            }
+
+            last = record;
             string owner = previous is not null && previous.Equals(record.Name) ? "" : record.Name.ToString(origin);
             previous = record.Name;
             writer.Write(owner);
             writer.Write('\t');
-            if (record.Ttl != defaultTtl)
+            uint ttl = setTtls[(record.Name, record.Type)];
+            if (ttl != defaultTtl)
             {
-                writer.Write(record.Ttl.ToString(CultureInfo.InvariantCulture));
+                writer.Write(ttl.ToString(CultureInfo.InvariantCulture));
             }
 
             writer.Write('\t');

@@ -28,7 +28,7 @@ public static class ZoneCommands
             {
                 findings.Add(new ZoneError(new ZonePosition(file, 1, 1), "cannot tell the zone's name: pass --origin NAME or start the file with $ORIGIN"));
             }
-            else if (reader.Errors.Count == 0)
+            else
             {
                 result = checker.Complete(new ZonePosition(file, 1, 1));
                 findings.AddRange(result.Findings);
