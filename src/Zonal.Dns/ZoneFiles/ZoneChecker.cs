@@ -50,7 +50,13 @@ public sealed class ZoneChecker
             {
                 node = new Node();
                 _nodes.Add(name, node);
+                if (HostnameRules.HasInnerWildcard(name))
+                {
+                    Warn(position, $"owner name '{name}' has a '*' label that is not leftmost, so it is no wildcard");
+                }
             }
+
+            CheckNames(record, position);
 
             node.Sets.Add(new RecordSet(record.Type, record.Ttl, position, [record.Data]));
             Count(record.Type);
@@ -129,6 +135,7 @@ public sealed class ZoneChecker
             }
 
             var target = DnsName.FromWire(data.AsSpan(skip));
+            CheckHostname(target, set.Position);
             if (target.IsRoot || !target.IsSubdomainOf(_origin))
             {
                 continue;
@@ -147,6 +154,28 @@ public sealed class ZoneChecker
                     ? $"{what} '{target}' has no REQUIRED GLUE address records (A or AAAA)"
                     : $"{what} '{target}' has no address records (A or AAAA)");
             }
+        }
+    }
+
+    /// <summary>check-names: owners of address and mail records, and the host names in NS, MX, SRV and SOA, as BIND warns.</summary>
+    private void CheckNames(DnsRecord record, ZonePosition position)
+    {
+        if (record.Type is RecordType.A or RecordType.AAAA or RecordType.MX && !HostnameRules.IsHostname(record.Name, allowWildcard: true))
+        {
+            Warn(position, $"{record.Name}: bad owner name (check-names)");
+        }
+
+        if (record.Type == RecordType.SOA && record.Data.Length > 0)
+        {
+            CheckHostname(DnsName.FromWire(record.Data), position);
+        }
+    }
+
+    private void CheckHostname(DnsName target, ZonePosition position)
+    {
+        if (!target.IsRoot && !HostnameRules.IsHostname(target, allowWildcard: false))
+        {
+            Warn(position, $"{target}: bad name (check-names)");
         }
     }
 

@@ -51,11 +51,22 @@ public class ZoneCheckerTests
     [InlineData("s SRV 0 0 80 nothere\n", "s.example.test./SRV 'nothere.example.test.' has no address records")]
     [InlineData("sub NS ns.sub\n", "has no REQUIRED GLUE")]
     [InlineData("sub NS c\nc CNAME www\n", "sub.example.test./NS 'c.example.test.' is a CNAME")]
+    [InlineData("a_b A 192.0.2.9\n", "a_b.example.test.: bad owner name (check-names)")]
+    [InlineData("-x AAAA ::1\n", "bad owner name (check-names)")]
+    [InlineData("m MX 10 a_b.other.test.\n", "a_b.other.test.: bad name (check-names)")]
+    [InlineData("x.*.y A 192.0.2.9\n", "is no wildcard")]
     public void Warnings_that_bind_prints_but_loads_anyway(string extra, string message)
     {
         var result = Check(Good + "\n" + extra);
         Assert.False(result.HasErrors, string.Join("\n", result.Findings));
         Assert.Contains(result.Findings, f => f.IsWarning && f.Message.Contains(message));
+    }
+
+    [Fact]
+    public void Wildcards_service_names_and_text_owners_pass_check_names()
+    {
+        var result = Check(Good + "\n*.w A 192.0.2.9\n_sip._tcp SRV 0 0 5060 www\na_b TXT hi\n1x A 192.0.2.8\n");
+        Assert.Empty(result.Findings);
     }
 
     [Fact]
