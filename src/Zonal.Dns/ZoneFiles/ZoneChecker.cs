@@ -143,7 +143,11 @@ public sealed class ZoneChecker
 
             string what = set.Type == RecordType.NS && apexNs ? "NS" : $"{owner}/{RecordTypeNames.ToText(set.Type)}";
             _nodes.TryGetValue(target, out var node);
-            if (node?.Find(RecordType.CNAME) is not null)
+            if (DnameAbove(target) is { } dname)
+            {
+                Report(apexNs, set.Position, $"{what} '{target}' is below a DNAME '{dname}' (illegal)");
+            }
+            else if (node?.Find(RecordType.CNAME) is not null)
             {
                 Report(apexNs, set.Position, $"{what} '{target}' is a CNAME (illegal)");
             }
@@ -155,6 +159,21 @@ public sealed class ZoneChecker
                     : $"{what} '{target}' has no address records (A or AAAA)");
             }
         }
+    }
+
+    /// <summary>The closest name above <paramref name="target"/>, up to the apex, that holds a DNAME.</summary>
+    private DnsName? DnameAbove(DnsName target)
+    {
+        for (var name = target; name.LabelCount > _origin.LabelCount;)
+        {
+            name = name.Parent();
+            if (_nodes.TryGetValue(name, out var node) && node.Find(RecordType.DNAME) is not null)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>check-names: owners of address and mail records, and the host names in NS, MX, SRV and SOA, as BIND warns.</summary>
