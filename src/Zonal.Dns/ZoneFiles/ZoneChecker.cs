@@ -50,7 +50,13 @@ public sealed class ZoneChecker
             {
                 node = new Node();
                 _nodes.Add(name, node);
+                if (HostnameRules.HasInnerWildcard(name))
+                {
+                    Warn(position, $"owner name '{name}' has a '*' label that is not leftmost, so it is no wildcard");
+                }
             }
+
+            CheckNames(record, position);
 
             node.Sets.Add(new RecordSet(record.Type, record.Ttl, position, [record.Data]));
             Count(record.Type);
@@ -129,6 +135,7 @@ public sealed class ZoneChecker
             }
 
             var target = DnsName.FromWire(data.AsSpan(skip));
+            CheckHostname(target, set.Position);
             if (target.IsRoot || !target.IsSubdomainOf(_origin))
             {
                 continue;
@@ -136,7 +143,11 @@ public sealed class ZoneChecker
 
             string what = set.Type == RecordType.NS && apexNs ? "NS" : $"{owner}/{RecordTypeNames.ToText(set.Type)}";
             _nodes.TryGetValue(target, out var node);
-            if (node?.Find(RecordType.CNAME) is not null)
+            if (DnameAbove(target) is { } dname)
+            {
+                Report(apexNs, set.Position, $"{what} '{target}' is below a DNAME '{dname}' (illegal)");
+            }
+            else if (node?.Find(RecordType.CNAME) is not null)
             {
                 Report(apexNs, set.Position, $"{what} '{target}' is a CNAME (illegal)");
             }
@@ -147,6 +158,43 @@ public sealed class ZoneChecker
                     ? $"{what} '{target}' has no REQUIRED GLUE address records (A or AAAA)"
                     : $"{what} '{target}' has no address records (A or AAAA)");
             }
+        }
+    }
+
+    /// <summary>The closest name above <paramref name="target"/>, up to the apex, that holds a DNAME.</summary>
+    private DnsName? DnameAbove(DnsName target)
+    {
+        for (var name = target; name.LabelCount > _origin.LabelCount;)
+        {
+            name = name.Parent();
+            if (_nodes.TryGetValue(name, out var node) && node.Find(RecordType.DNAME) is not null)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>check-names: owners of address and mail records, and the host names in NS, MX, SRV and SOA, as BIND warns.</summary>
+    private void CheckNames(DnsRecord record, ZonePosition position)
+    {
+        if (record.Type is RecordType.A or RecordType.AAAA or RecordType.MX && !HostnameRules.IsHostname(record.Name, allowWildcard: true))
+        {
+            Warn(position, $"{record.Name}: bad owner name (check-names)");
+        }
+
+        if (record.Type == RecordType.SOA && record.Data.Length > 0)
+        {
+            CheckHostname(DnsName.FromWire(record.Data), position);
+        }
+    }
+
+    private void CheckHostname(DnsName target, ZonePosition position)
+    {
+        if (!target.IsRoot && !HostnameRules.IsHostname(target, allowWildcard: false))
+        {
+            Warn(position, $"{target}: bad name (check-names)");
         }
     }
 

@@ -27,6 +27,12 @@ public sealed partial class ZoneReader
                 throw Error(1, $"expected a TTL (seconds, or units like 1h30m), found '{lexer[1]}'");
             }
 
+            if (ttl > MaxTtl)
+            {
+                _warnings.Add(new ZoneError(lexer.PositionOf(1), $"$TTL {ttl} is above {MaxTtl} (RFC 2181 §8); using 0 as BIND does", ZoneSeverity.Warning));
+                ttl = 0;
+            }
+
             _defaultTtl = ttl;
         }
         else if (name.Equals("$INCLUDE", StringComparison.OrdinalIgnoreCase))

@@ -12,6 +12,8 @@ namespace Zonal.Dns.ZoneFiles;
 /// </summary>
 public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
 {
+    private const uint MaxTtl = int.MaxValue;
+
     private readonly ZoneReaderOptions _options;
     private readonly Stack<IncludeFrame> _includes = new();
     private readonly List<ZoneError> _errors = [];
@@ -249,6 +251,11 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
             }
             else if (RecordTypeNames.TryParse(token, out var type))
             {
+                if (IsMetaType(type))
+                {
+                    throw Error(index, $"type {RecordTypeNames.ToText(type)} is a query or meta type and has no place in a zone file");
+                }
+
                 index++;
                 return (ttl, type);
             }
@@ -264,6 +271,12 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
     /// <summary>BIND's default TTL rules: <c>$TTL</c>, else the SOA minimum, else the last explicit TTL.</summary>
     private uint ResolveTtl(uint? ttl, RecordType type, byte[] data, ZonePosition position)
     {
+        if (ttl > MaxTtl)
+        {
+            _warnings.Add(new ZoneError(position, $"TTL {ttl} is above {MaxTtl} (RFC 2181 §8); using 0 as BIND does", ZoneSeverity.Warning));
+            ttl = 0;
+        }
+
         if (ttl is { } explicitTtl)
         {
             if (_defaultTtl is null)
@@ -325,6 +338,9 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
         _owner = name;
         return name;
     }
+
+    /// <summary>OPT and the query types (RFC 6895 §3.1: 128–255) describe messages, not data.</summary>
+    private static bool IsMetaType(RecordType type) => type == RecordType.OPT || (ushort)type is >= 128 and <= 255;
 
     private ZoneFileException Error(int index, string message, Exception? inner = null)
     {

@@ -39,7 +39,7 @@ public static class ZoneCommands
                 stderr.WriteLine(finding);
             }
 
-            if (result is null || result.HasErrors)
+            if (result is null || result.HasErrors || reader.Errors.Count > 0)
             {
                 stderr.WriteLine($"{file}: zone rejected");
                 return 1;

@@ -35,6 +35,7 @@ public class ZoneCheckerTests
     [InlineData(Good + "\nd DNAME x\nd DNAME y\n", "multiple RRs of singleton type DNAME")]
     [InlineData(Good + "\n@ NS missing\n", "NS 'missing.example.test.' has no address records")]
     [InlineData(Good + "\n@ NS c\nc CNAME www\n", "NS 'c.example.test.' is a CNAME")]
+    [InlineData(Good + "\n@ DNAME other.test.\n", "NS 'ns1.example.test.' is below a DNAME 'example.test.'")]
     public void Errors_that_make_bind_reject_the_zone(string text, string message)
     {
         var result = Check(text);
@@ -51,11 +52,23 @@ public class ZoneCheckerTests
     [InlineData("s SRV 0 0 80 nothere\n", "s.example.test./SRV 'nothere.example.test.' has no address records")]
     [InlineData("sub NS ns.sub\n", "has no REQUIRED GLUE")]
     [InlineData("sub NS c\nc CNAME www\n", "sub.example.test./NS 'c.example.test.' is a CNAME")]
+    [InlineData("d DNAME y\nm MX 1 a.d\na.d A 192.0.2.9\n", "m.example.test./MX 'a.d.example.test.' is below a DNAME 'd.example.test.'")]
+    [InlineData("a_b A 192.0.2.9\n", "a_b.example.test.: bad owner name (check-names)")]
+    [InlineData("-x AAAA ::1\n", "bad owner name (check-names)")]
+    [InlineData("m MX 10 a_b.other.test.\n", "a_b.other.test.: bad name (check-names)")]
+    [InlineData("x.*.y A 192.0.2.9\n", "is no wildcard")]
     public void Warnings_that_bind_prints_but_loads_anyway(string extra, string message)
     {
         var result = Check(Good + "\n" + extra);
         Assert.False(result.HasErrors, string.Join("\n", result.Findings));
         Assert.Contains(result.Findings, f => f.IsWarning && f.Message.Contains(message));
+    }
+
+    [Fact]
+    public void Wildcards_service_names_and_text_owners_pass_check_names()
+    {
+        var result = Check(Good + "\n*.w A 192.0.2.9\n_sip._tcp SRV 0 0 5060 www\na_b TXT hi\n1x A 192.0.2.8\n");
+        Assert.Empty(result.Findings);
     }
 
     [Fact]

@@ -136,12 +136,22 @@ public class ZoneReaderTests
     [InlineData("$TTL 60\na..b A 192.0.2.1\n", 2, 1, "bad owner name")]
     [InlineData("$TTL 60\nwww A 192.0.2.300\n", 2, 7, "bad A data")]
     [InlineData("$TTL 60\n\n\nwww MX 10\n", 4, 8, "bad MX data")]
+    [InlineData("$TTL 60\nx AXFR foo\n", 2, 3, "meta type")]
+    [InlineData("$TTL 60\nx OPT \\# 0\n", 2, 3, "meta type")]
     public void Errors_name_file_line_and_column(string text, int line, int column, string message)
     {
         var error = Error(text);
         Assert.Equal(new ZonePosition("t.zone", line, column), error.Position);
         Assert.Contains(message, error.Message);
         Assert.StartsWith($"t.zone:{line}:{column}: ", error.ToString());
+    }
+
+    [Fact]
+    public void Ttls_above_2_to_the_31_become_0_with_a_warning_as_bind_does()
+    {
+        using var reader = Reader("$TTL 4294967295\nx A 192.0.2.1\ny 2147483648 A 192.0.2.2\nz 2147483647 A 192.0.2.3\n");
+        Assert.Equal([0u, 0u, 2147483647u], reader.ReadAll().Select(r => r.Ttl));
+        Assert.Equal([1, 3], reader.Warnings.Select(w => w.Position.Line));
     }
 
     [Fact]

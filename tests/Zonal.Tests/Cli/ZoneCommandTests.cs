@@ -46,6 +46,16 @@ public sealed class ZoneCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_single_unreadable_record_rejects_the_zone()
+    {
+        string file = Write("meta.zone", "$ORIGIN example.test.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\nx AXFR foo\n");
+        var (code, stdout, stderr) = ZonalProcess.Run("zone", "check", file);
+        Assert.Equal(1, code);
+        Assert.Contains($"{file}:6:3: type AXFR", stderr);
+        Assert.DoesNotContain("OK", stdout);
+    }
+
+    [Fact]
     public void Check_takes_the_origin_from_the_option_or_the_file_name()
     {
         string text = "$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n";
