@@ -13,17 +13,14 @@ public sealed class AxfrMatchesDigTests(WireOracleFixture fixture) : IClassFixtu
     {
         var origin = WireZones.Transfer.AbsoluteOrigin;
         var messages = await Transfer(origin);
-        var dig = DigOutput.Parse(fixture.Server.Dig(["+nosplit", "+noall", "+answer", "+stats", origin, "AXFR"]));
+        var dig = DigOutput.Parse(fixture.Server.Dig(["+noall", "+answer", "+stats", origin, "AXFR"]));
 
         var records = messages.SelectMany(message => message.Answers).ToList();
         Assert.True(messages.Count > 1, $"the transfer zone should need several messages, it took {messages.Count}");
         Assert.Equal(dig.TransferMessages, messages.Count);
         Assert.Equal(RecordType.SOA, records[0].Type);
         Assert.Equal(RecordType.SOA, records[^1].Type);
-        Assert.Equal(dig.Records.Count, records.Count);
-        Assert.Equal(
-            dig.Records.Order(StringComparer.Ordinal),
-            records.Select(record => PresentationLine.Normalize(record.ToString())).Order(StringComparer.Ordinal));
+        LineSets.AssertSame(dig.Records, records.Select(record => PresentationLine.Normalize(record.ToString())), "AXFR of " + origin);
     }
 
     private async Task<List<DnsMessage>> Transfer(string origin)

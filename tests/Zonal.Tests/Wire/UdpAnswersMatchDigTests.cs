@@ -7,7 +7,8 @@ namespace Zonal.Tests.Wire;
 /// <summary>
 /// Asks a real named questions over UDP with our encoder, decodes the replies with our decoder, and
 /// checks every decoded record, formatted, against what dig prints for the same question. named
-/// rotates RRsets, so each section is compared as a sorted list of normalized lines.
+/// rotates RRsets, so each section is compared as a sorted list of normalized lines; dig keeps its
+/// default 56-column split of long hex and base64 fields, the presentation our formatter follows.
 /// </summary>
 public sealed class UdpAnswersMatchDigTests(WireOracleFixture fixture) : IClassFixture<WireOracleFixture>
 {
@@ -46,8 +47,8 @@ public sealed class UdpAnswersMatchDigTests(WireOracleFixture fixture) : IClassF
 
         Assert.Equal(dig.Status, RcodeNames.ToText(response.Rcode));
         Assert.Equal(dig.Flags.Contains("aa"), response.IsAuthoritative);
-        Assert.Equal(Sorted(dig.Answer), Formatted(response.Answers));
-        Assert.Equal(Sorted(dig.Authority), Formatted(response.Authority));
+        LineSets.AssertSame(dig.Answer, Formatted(response.Answers), $"answer to {name} {type}");
+        LineSets.AssertSame(dig.Authority, Formatted(response.Authority), $"authority of {name} {type}");
     }
 
     [Fact]
@@ -57,11 +58,15 @@ public sealed class UdpAnswersMatchDigTests(WireOracleFixture fixture) : IClassF
 
         var response = UdpExchange.Ask(fixture.Server.EndPoint, query);
         var dig = Dig("big." + Zone, "TXT", "+noedns", "+ignore");
+        var whole = Dig("big." + Zone, "TXT", "+tcp");
 
+        // named fills a truncated reply with as much of the rotated RRset as fits: the same count, not the same records.
         Assert.True(dig.Flags.Contains("tc"), "named should have truncated the 40-record TXT set:\n" + dig.Text);
         Assert.True(response.IsTruncated);
         Assert.Null(response.Edns);
-        Assert.Equal(Sorted(dig.Answer), Formatted(response.Answers));
+        Assert.Equal(40, whole.Answer.Count);
+        Assert.Equal(dig.Answer.Count, response.Answers.Count);
+        Assert.Empty(Formatted(response.Answers).Except(whole.Answer));
     }
 
     [Fact]
@@ -80,16 +85,14 @@ public sealed class UdpAnswersMatchDigTests(WireOracleFixture fixture) : IClassF
         Assert.NotNull(response.Edns);
         Assert.Equal(dig.EdnsUdpSize, response.Edns.UdpPayloadSize);
         Assert.Equal(8, response.Answers.Count);
-        Assert.Equal(Sorted(dig.Answer), Formatted(response.Answers));
+        LineSets.AssertSame(dig.Answer, Formatted(response.Answers), "answer to medium TXT");
     }
 
     private DigOutput Dig(string name, string type, params string[] extra) =>
-        DigOutput.Parse(fixture.Server.Dig(["+norec", "+nosplit", "+noall", "+answer", "+authority", "+comments", .. extra, name, type]));
+        DigOutput.Parse(fixture.Server.Dig(["+norec", "+noall", "+answer", "+authority", "+comments", .. extra, name, type]));
 
     private static List<string> Formatted(IEnumerable<DnsRecord> records) =>
-        Sorted(records.Select(record => PresentationLine.Normalize(record.ToString())));
-
-    private static List<string> Sorted(IEnumerable<string> lines) => [.. lines.Order(StringComparer.Ordinal)];
+        [.. records.Select(record => PresentationLine.Normalize(record.ToString()))];
 
     private static ushort NextId() => (ushort)Random.Shared.Next(1, ushort.MaxValue);
 }

@@ -61,11 +61,7 @@ public sealed class ZoneCorpusTests
             Assert.True(check.Succeeded, $"BIND rejects zonal's printed form of {relativePath}:\n{check.Describe()}\n--- printed ---\n{zonal.StandardOutput}");
             var reprinted = NamedCheckZone.Dump(file.Origin, printed);
 
-            Assert.True(
-                original.SequenceEqual(reprinted),
-                $"{relativePath}: BIND loads different records from zonal's print\n"
-                + $"only in the original: {string.Join("\n  ", original.Except(reprinted).Prepend(""))}\n"
-                + $"only in the print: {string.Join("\n  ", reprinted.Except(original).Prepend(""))}\n--- printed ---\n{zonal.StandardOutput}");
+            LineSets.AssertSame(original, reprinted, $"BIND's dump of {relativePath} (BIND) against its dump of zonal's print (zonal)", "--- printed ---\n" + zonal.StandardOutput);
         }
         finally
         {
