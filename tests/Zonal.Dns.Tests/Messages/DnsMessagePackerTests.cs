@@ -109,6 +109,35 @@ public class DnsMessagePackerTests
     }
 
     [Fact]
+    public async Task TransferFlowsThroughAPipeWhileItIsBeingPacked()
+    {
+        var records = Axfr(50000);
+        var pipe = new System.IO.Pipelines.Pipe();
+        var send = Task.Run(async () =>
+        {
+            await using var output = pipe.Writer.AsStream();
+            using var writer = new DnsTcpWriter(output);
+            using var packer = new DnsMessagePacker(Template(), maxMessageSize: 4096);
+            return await packer.WriteAsync(records.ToAsyncEnumerable(), writer);
+        });
+
+        await using var input = pipe.Reader.AsStream();
+        using var reader = new DnsTcpReader(input);
+        var received = new List<DnsRecord>();
+        int messages = 0;
+        await foreach (var message in reader.ReadAxfrAsync())
+        {
+            messages++;
+            received.AddRange(message.Answers);
+        }
+
+        Assert.Equal(await send, messages);
+        Assert.Equal(records.Count, received.Count);
+        Assert.Equal(records[^1], received[^1]);
+        Assert.False(await reader.ReadFrameAsync());
+    }
+
+    [Fact]
     public async Task TransferCutShortIsAFormatError()
     {
         var records = Axfr(10)[..^1];
