@@ -100,6 +100,13 @@ public class ZoneReaderTests
     }
 
     [Fact]
+    public void Parentheses_may_nest_as_bind_allows()
+    {
+        var record = Assert.Single(Read("$TTL 60\nx ( ( A\n 192.0.2.1 ) )\n"));
+        Assert.Equal(RecordType.A, record.Type);
+    }
+
+    [Fact]
     public void Quoted_strings_keep_spaces_semicolons_and_escaped_quotes()
     {
         var record = Assert.Single(Read("$TTL 60\nt TXT \"a b; c\" \"say \\\"hi\\\"\"\n"));
@@ -129,6 +136,8 @@ public class ZoneReaderTests
     [InlineData("$TTL 60\n  A 192.0.2.1\n", 2, 3, "no owner name")]
     [InlineData("$TTL 60\nwww A 192.0.2.1 (\n", 2, 17, "'(' is never closed")]
     [InlineData("$TTL 60\nwww A 192.0.2.1 )\n", 2, 17, "')' without")]
+    [InlineData("$TTL 60\nw TXT a\\\nx A 192.0.2.1\n", 2, 7, "backslash at the end of a line")]
+    [InlineData("$TTL 60\nw TXT \"a\\\nb\"\n", 2, 7, "quoted string")]
     [InlineData("$TTL 60\nt TXT \"open\nx A 192.0.2.1\n", 2, 7, "quoted string")]
     [InlineData("$TTL 60\n$FOO bar\n", 2, 1, "unknown directive '$FOO'")]
     [InlineData("$ORIGIN\n", 1, 1, "expected $ORIGIN NAME")]
