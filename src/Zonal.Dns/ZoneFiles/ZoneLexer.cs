@@ -280,6 +280,11 @@ internal sealed class ZoneLexer : IDisposable
                                 {
                                     if (i + 1 >= end)
                                     {
+                                        if (!_eof)
+                                        {
+                                            return ScanResult.NeedMore;
+                                        }
+
                                         break;
                                     }
 

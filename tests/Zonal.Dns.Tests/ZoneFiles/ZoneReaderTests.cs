@@ -230,6 +230,36 @@ public class ZoneReaderTests
         Assert.Equal(Rdata.Parse(RecordType.TXT, strings), record.Data);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Text_arriving_in_small_pieces_reads_the_same(int piece)
+    {
+        string text = "$TTL 60\n" + Soa.Replace("1 7200", "( 1 ; serial\n 7200") + " )\n"
+            + "t TXT \"a b\\\" c\" \"d;e\" ; note\n  A 192.0.2.1\nesc\\.x\\032y 30 IN AAAA 2001:db8::1\n"
+            + "$GENERATE 1-3 g$ CNAME t\n$ORIGIN sub.example.test.\nlast MX 10 @";
+        var whole = Read(text);
+        using var reader = new ZoneReader(new TrickleReader(text, piece), "t.zone", new ZoneReaderOptions { Origin = Origin });
+        var pieces = reader.ReadAll().ToList();
+        Assert.Equal(8, whole.Count);
+        Assert.Equal(whole, pieces);
+    }
+
+    /// <summary>Hands out text a few characters at a time, so tokens and quotes split across reads.</summary>
+    private sealed class TrickleReader(string text, int piece) : TextReader
+    {
+        private int _offset;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            int n = Math.Min(Math.Min(count, piece), text.Length - _offset);
+            text.CopyTo(_offset, buffer, index, n);
+            _offset += n;
+            return n;
+        }
+    }
+
     /// <summary>An unending zone file, made as it is read.</summary>
     private sealed class EndlessZoneStream : Stream
     {
