@@ -32,11 +32,14 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
     private uint? _lastTtl;
     private bool _warnedRfc1035Ttl;
 
+    /// <summary>Reads UTF-8 (or BOM-marked) text from <paramref name="stream"/>, which the reader disposes.</summary>
+    /// <param name="fileName">Named in every error; <c>$INCLUDE</c> paths are relative to its folder when it exists.</param>
     public ZoneReader(Stream stream, string fileName, ZoneReaderOptions? options = null)
         : this(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), fileName, options)
     {
     }
 
+    /// <summary>Reads from <paramref name="reader"/>, which the reader disposes.</summary>
     public ZoneReader(TextReader reader, string fileName, ZoneReaderOptions? options = null)
     {
         _options = options ?? new ZoneReaderOptions();
