@@ -42,6 +42,7 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
     /// <summary>Reads from <paramref name="reader"/>, which the reader disposes.</summary>
     public ZoneReader(TextReader reader, string fileName, ZoneReaderOptions? options = null)
     {
+        FileName = fileName;
         _options = options ?? new ZoneReaderOptions();
         _lexer = new ZoneLexer(reader, fileName);
         _origin = _options.Origin;
@@ -53,6 +54,9 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return new ZoneReader(stream, path, options);
     }
+
+    /// <summary>The file this reader was opened on, as named in its errors.</summary>
+    public string FileName { get; }
 
     /// <summary>The origin in force now: the starting one, or the last <c>$ORIGIN</c>.</summary>
     public DnsName? Origin => _origin;
