@@ -15,7 +15,7 @@ public sealed partial class DnsMessage
     /// offsets from the message start). When the message would exceed <paramref name="maxSize"/> (512 for
     /// plain UDP, the client's EDNS payload size, 65535 for TCP), whole RRsets are dropped from the end;
     /// TC is set when an answer or authority record was dropped, while additional records go silently
-    /// (RFC 2181 §9). The header, the question and the OPT record are always written.
+    /// (RFC 2181 §9). The header, the question, the OPT record and a final TSIG record are always written.
     /// Returns true when any record was dropped.
     /// </summary>
     public bool Encode(WireWriter writer, int maxSize = MaxSize)
@@ -39,27 +39,36 @@ public sealed partial class DnsMessage
             MessageWire.WriteQuestion(writer, question);
         }
 
-        int limit = Math.Min(maxSize, MaxSize) - (Edns?.WireLength ?? 0);
-        int answers = WriteSection(writer, Answers, limit);
-        int authority = answers == Answers.Count ? WriteSection(writer, Authority, limit) : 0;
+        // A TSIG record stays last, after the OPT record (RFC 8945 §4.2), and is never dropped.
+        var tsig = Tsig;
+        int plainAdditional = Additional.Count - (tsig is null ? 0 : 1);
+        int tsigLength = tsig is null ? 0 : tsig.Name.WireLength + 10 + tsig.Data.Length;
+        int limit = Math.Min(maxSize, MaxSize) - (Edns?.WireLength ?? 0) - tsigLength;
+        int answers = WriteSection(writer, Answers, Answers.Count, limit);
+        int authority = answers == Answers.Count ? WriteSection(writer, Authority, Authority.Count, limit) : 0;
         bool truncated = answers < Answers.Count || authority < Authority.Count;
-        int additional = truncated ? 0 : WriteSection(writer, Additional, limit);
+        int additional = truncated ? 0 : WriteSection(writer, Additional, plainAdditional, limit);
         if (truncated)
         {
             writer.PatchUInt16(2, (ushort)(HeaderFlags.Pack(this) | HeaderFlags.Truncated));
         }
 
         Edns?.Write(writer, Rcode);
-        int additionalCount = additional + (Edns is null ? 0 : 1);
+        if (tsig is not null)
+        {
+            MessageWire.WriteRecord(writer, tsig);
+        }
+
+        int additionalCount = additional + (Edns is null ? 0 : 1) + (tsig is null ? 0 : 1);
         MessageWire.PatchCounts(writer, Questions.Count, answers, authority, additionalCount);
-        return truncated || additional < Additional.Count;
+        return truncated || additional < plainAdditional;
     }
 
     /// <summary>Writes records while they fit under <paramref name="limit"/>, rolling back the RRset that does not; returns how many were kept.</summary>
-    private static int WriteSection(WireWriter writer, List<DnsRecord> records, int limit)
+    private static int WriteSection(WireWriter writer, List<DnsRecord> records, int count, int limit)
     {
         int rrsetStart = writer.Position, rrsetFirst = 0;
-        for (int i = 0; i < records.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             if (i > 0 && !MessageWire.SameRRset(records[i - 1], records[i]))
             {
@@ -75,6 +84,6 @@ public sealed partial class DnsMessage
             }
         }
 
-        return records.Count;
+        return count;
     }
 }

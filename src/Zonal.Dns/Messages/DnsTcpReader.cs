@@ -57,24 +57,33 @@ public sealed class DnsTcpReader : IDisposable
     }
 
     /// <summary>
-    /// The messages of one AXFR or IXFR response (RFC 5936, RFC 1995), ending after the message that closes
-    /// the transfer, so the connection can be reused. A stream that ends before that raises <see cref="DnsFormatException"/>,
+    /// The messages of one AXFR response (RFC 5936), ending with the message that holds the closing SOA, so
+    /// the connection can be reused. A stream that ends before that raises <see cref="DnsFormatException"/>,
     /// as does a response with an error rcode.
     /// </summary>
-    public async IAsyncEnumerable<DnsMessage> ReadTransferAsync(RecordType transferType, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DnsMessage> ReadAxfrAsync(CancellationToken cancellationToken = default) =>
+        ReadTransferAsync(new TransferEnd(RecordType.AXFR, 0), cancellationToken);
+
+    /// <summary>
+    /// The messages of one IXFR response (RFC 1995) to a client holding <paramref name="clientSerial"/>:
+    /// incremental, in AXFR form, or a single SOA when the client is up to date. Errors as for <see cref="ReadAxfrAsync"/>.
+    /// </summary>
+    public IAsyncEnumerable<DnsMessage> ReadIxfrAsync(uint clientSerial, CancellationToken cancellationToken = default) =>
+        ReadTransferAsync(new TransferEnd(RecordType.IXFR, clientSerial), cancellationToken);
+
+    private async IAsyncEnumerable<DnsMessage> ReadTransferAsync(TransferEnd end, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var end = new TransferEnd(transferType);
         while (true)
         {
             if (!await ReadFrameAsync(cancellationToken).ConfigureAwait(false))
             {
-                throw new DnsFormatException($"connection closed before the end of the {RecordTypeNames.ToText(transferType)} response");
+                throw new DnsFormatException($"connection closed before the end of the {RecordTypeNames.ToText(end.TransferType)} response");
             }
 
             var message = DnsMessage.Decode(Frame.Span);
             if (message.Rcode != Rcode.NoError)
             {
-                throw new DnsFormatException($"{RecordTypeNames.ToText(transferType)} refused by the server: {RcodeNames.ToText(message.Rcode)}");
+                throw new DnsFormatException($"{RecordTypeNames.ToText(end.TransferType)} refused by the server: {RcodeNames.ToText(message.Rcode)}");
             }
 
             bool done = end.IsComplete(message);

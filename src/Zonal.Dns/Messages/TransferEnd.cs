@@ -6,14 +6,16 @@ namespace Zonal.Dns.Messages;
 /// Tells when a zone transfer response is complete by following its SOA records: an AXFR (and an IXFR
 /// answered in AXFR form) ends at the second SOA; an incremental IXFR ends at the SOA carrying the new
 /// serial that follows a whole number of (old SOA, deletions, new SOA, additions) differences; an IXFR
-/// answered by a single SOA means the client is up to date (RFC 1995 §4).
+/// answered by a lone SOA no newer than the client's serial means the client is up to date (RFC 1995 §2, §4).
 /// </summary>
-internal sealed class TransferEnd(RecordType transferType)
+internal sealed class TransferEnd(RecordType transferType, uint clientSerial)
 {
     private uint _newSerial;
     private int _records;
     private int _soasAfterFirst;
     private bool _incremental;
+
+    public RecordType TransferType => transferType;
 
     public bool IsComplete(DnsMessage message)
     {
@@ -30,7 +32,8 @@ internal sealed class TransferEnd(RecordType transferType)
                 }
 
                 _newSerial = Serial(record);
-                if (transferType == RecordType.IXFR && answers.Count == 1)
+                // RFC 1982 serial arithmetic: the server's serial is not newer than the client's.
+                if (transferType == RecordType.IXFR && answers.Count == 1 && (int)(_newSerial - clientSerial) <= 0)
                 {
                     return true;
                 }

@@ -20,6 +20,22 @@ public sealed class ZoneChecker
         _origin = origin;
     }
 
+    /// <summary>
+    /// Reads a whole zone and checks it: the reader's errors and warnings come first, then the checker's.
+    /// The reader should continue after errors (<see cref="ZoneReaderOptions.ContinueAfterErrors"/>) to report them all.
+    /// </summary>
+    public static async Task<ZoneCheckResult> CheckAsync(ZoneReader reader, DnsName origin, CancellationToken cancellationToken = default)
+    {
+        var checker = new ZoneChecker(origin);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } record)
+        {
+            checker.Add(record, reader.Position);
+        }
+
+        var result = checker.Complete(new ZonePosition(reader.FileName, 1, 1));
+        return result with { Findings = [.. reader.Errors, .. reader.Warnings, .. result.Findings] };
+    }
+
     /// <summary>Checks one record against those before it, as BIND's loader does; a rejected record is not kept.</summary>
     public void Add(DnsRecord record, ZonePosition position)
     {

@@ -211,14 +211,12 @@ internal sealed class ZoneLexer : IDisposable
 
                         continue;
                     case '(':
-                        if (depth > 0)
+                        if (depth++ == 0)
                         {
-                            throw Error(line, pos - lineStart + 1, "'(' inside parentheses");
+                            openLine = line;
+                            openColumn = pos - lineStart + 1;
                         }
 
-                        depth++;
-                        openLine = line;
-                        openColumn = pos - lineStart + 1;
                         pos++;
                         continue;
                     case ')':
@@ -252,7 +250,7 @@ internal sealed class ZoneLexer : IDisposable
                                     break;
                                 }
 
-                                if (q == '\n')
+                                if (q == '\n' || (q == '\\' && i + 1 < end && buf[i + 1] == '\n'))
                                 {
                                     throw Error(line, pos - lineStart + 1, "quoted string is not closed before the end of the line");
                                 }
@@ -282,13 +280,17 @@ internal sealed class ZoneLexer : IDisposable
                                 {
                                     if (i + 1 >= end)
                                     {
+                                        if (!_eof)
+                                        {
+                                            return ScanResult.NeedMore;
+                                        }
+
                                         break;
                                     }
 
-                                    if (buf[i + 1] == '\n')
+                                    if (buf[i + 1] is '\n' or '\r')
                                     {
-                                        line++;
-                                        lineStart = i + 2;
+                                        throw Error(tokenLine, tokenColumn, "a backslash at the end of a line escapes nothing");
                                     }
 
                                     i += 2;

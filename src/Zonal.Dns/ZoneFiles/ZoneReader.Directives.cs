@@ -83,7 +83,8 @@ public sealed partial class ZoneReader
             throw Error(2, $"bad $INCLUDE origin: {error}");
         }
 
-        string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(lexer.FileName)) ?? root;
+        // Relative to the including file; text read from a stream with no file behind it starts at the root.
+        string baseDirectory = File.Exists(lexer.FileName) ? Path.GetDirectoryName(Path.GetFullPath(lexer.FileName)) ?? root : root;
         string path;
         Stream stream;
         try

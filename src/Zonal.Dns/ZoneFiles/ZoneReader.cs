@@ -32,13 +32,17 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
     private uint? _lastTtl;
     private bool _warnedRfc1035Ttl;
 
+    /// <summary>Reads UTF-8 (or BOM-marked) text from <paramref name="stream"/>, which the reader disposes.</summary>
+    /// <param name="fileName">Named in every error; <c>$INCLUDE</c> paths are relative to its folder when it exists.</param>
     public ZoneReader(Stream stream, string fileName, ZoneReaderOptions? options = null)
         : this(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), fileName, options)
     {
     }
 
+    /// <summary>Reads from <paramref name="reader"/>, which the reader disposes.</summary>
     public ZoneReader(TextReader reader, string fileName, ZoneReaderOptions? options = null)
     {
+        FileName = fileName;
         _options = options ?? new ZoneReaderOptions();
         _lexer = new ZoneLexer(reader, fileName);
         _origin = _options.Origin;
@@ -50,6 +54,9 @@ public sealed partial class ZoneReader : IDisposable, IAsyncDisposable
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return new ZoneReader(stream, path, options);
     }
+
+    /// <summary>The file this reader was opened on, as named in its errors.</summary>
+    public string FileName { get; }
 
     /// <summary>The origin in force now: the starting one, or the last <c>$ORIGIN</c>.</summary>
     public DnsName? Origin => _origin;

@@ -86,6 +86,17 @@ public class ZoneCheckerTests
         Assert.Equal(8, error.Position.Line);
     }
 
+    [Fact]
+    public async Task Checking_a_reader_reports_read_errors_and_zone_errors_together()
+    {
+        using var reader = Reader("$TTL 300\n@ SOA ns1 host 1 2 3 4 5\nns1 A 192.0.2.1\nx INN A 192.0.2.1\n", new ZoneReaderOptions { Origin = Origin, ContinueAfterErrors = true });
+        var result = await ZoneChecker.CheckAsync(reader, Origin);
+        Assert.True(result.HasErrors);
+        Assert.Equal(new ZonePosition("t.zone", 4, 3), result.Findings[0].Position);
+        Assert.Contains(result.Findings, f => f.Message.Contains("has no NS records"));
+        Assert.Equal(2, result.Records);
+    }
+
     private static ZoneCheckResult Check(string text)
     {
         using var reader = Reader(text);

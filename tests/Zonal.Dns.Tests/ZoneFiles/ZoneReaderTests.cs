@@ -100,6 +100,13 @@ public class ZoneReaderTests
     }
 
     [Fact]
+    public void Parentheses_may_nest_as_bind_allows()
+    {
+        var record = Assert.Single(Read("$TTL 60\nx ( ( A\n 192.0.2.1 ) )\n"));
+        Assert.Equal(RecordType.A, record.Type);
+    }
+
+    [Fact]
     public void Quoted_strings_keep_spaces_semicolons_and_escaped_quotes()
     {
         var record = Assert.Single(Read("$TTL 60\nt TXT \"a b; c\" \"say \\\"hi\\\"\"\n"));
@@ -129,6 +136,8 @@ public class ZoneReaderTests
     [InlineData("$TTL 60\n  A 192.0.2.1\n", 2, 3, "no owner name")]
     [InlineData("$TTL 60\nwww A 192.0.2.1 (\n", 2, 17, "'(' is never closed")]
     [InlineData("$TTL 60\nwww A 192.0.2.1 )\n", 2, 17, "')' without")]
+    [InlineData("$TTL 60\nw TXT a\\\nx A 192.0.2.1\n", 2, 7, "backslash at the end of a line")]
+    [InlineData("$TTL 60\nw TXT \"a\\\nb\"\n", 2, 7, "quoted string")]
     [InlineData("$TTL 60\nt TXT \"open\nx A 192.0.2.1\n", 2, 7, "quoted string")]
     [InlineData("$TTL 60\n$FOO bar\n", 2, 1, "unknown directive '$FOO'")]
     [InlineData("$ORIGIN\n", 1, 1, "expected $ORIGIN NAME")]
@@ -219,6 +228,36 @@ public class ZoneReaderTests
         string lines = string.Join('\n', Enumerable.Repeat($"{quoted} {comment}", 250));
         var record = Assert.Single(Read($"$TTL 60\nt TXT ( {lines}\n)\n"));
         Assert.Equal(Rdata.Parse(RecordType.TXT, strings), record.Data);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Text_arriving_in_small_pieces_reads_the_same(int piece)
+    {
+        string text = "$TTL 60\n" + Soa.Replace("1 7200", "( 1 ; serial\n 7200") + " )\n"
+            + "t TXT \"a b\\\" c\" \"d;e\" ; note\n  A 192.0.2.1\nesc\\.x\\032y 30 IN AAAA 2001:db8::1\n"
+            + "$GENERATE 1-3 g$ CNAME t\n$ORIGIN sub.example.test.\nlast MX 10 @";
+        var whole = Read(text);
+        using var reader = new ZoneReader(new TrickleReader(text, piece), "t.zone", new ZoneReaderOptions { Origin = Origin });
+        var pieces = reader.ReadAll().ToList();
+        Assert.Equal(8, whole.Count);
+        Assert.Equal(whole, pieces);
+    }
+
+    /// <summary>Hands out text a few characters at a time, so tokens and quotes split across reads.</summary>
+    private sealed class TrickleReader(string text, int piece) : TextReader
+    {
+        private int _offset;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            int n = Math.Min(Math.Min(count, piece), text.Length - _offset);
+            text.CopyTo(_offset, buffer, index, n);
+            _offset += n;
+            return n;
+        }
     }
 
     /// <summary>An unending zone file, made as it is read.</summary>

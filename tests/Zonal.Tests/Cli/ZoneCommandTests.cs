@@ -17,6 +17,8 @@ public sealed class ZoneCommandTests : IDisposable
         txt IN TXT "hello world" "v=1"
         _sip._tcp IN SRV 0 5 5060 www
         $GENERATE 1-3 host$ A 10.0.0.$
+        esc\.aped\032x TXT "q\"uote" "semi;colon"
+        *.wild 120 A 192.0.2.7
         """;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("zonal-cli-").FullName;
@@ -29,8 +31,8 @@ public sealed class ZoneCommandTests : IDisposable
         string file = Write("good.zone", Good);
         var (code, stdout, stderr) = ZonalProcess.Run("zone", "check", file);
         Assert.True(code == 0, stderr);
-        Assert.Contains("example.test.: 14 records, 10 owners", stdout);
-        Assert.Contains("A 6", stdout);
+        Assert.Contains("example.test.: 16 records, 12 owners", stdout);
+        Assert.Contains("A 7", stdout);
         Assert.Contains("OK", stdout);
     }
 
