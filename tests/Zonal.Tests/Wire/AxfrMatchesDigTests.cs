@@ -35,7 +35,7 @@ public sealed class AxfrMatchesDigTests(WireOracleFixture fixture) : IClassFixtu
         await writer.WriteAsync(query, timeout.Token);
 
         var messages = new List<DnsMessage>();
-        await foreach (var message in reader.ReadTransferAsync(RecordType.AXFR, timeout.Token))
+        await foreach (var message in reader.ReadAxfrAsync(timeout.Token))
         {
             Assert.Equal(query.Id, message.Id);
             messages.Add(message);
