@@ -3,14 +3,39 @@ namespace Zonal.Dns;
 /// <summary>Mnemonics of record types, with the RFC 3597 <c>TYPEnnn</c> form for every other value.</summary>
 public static class RecordTypeNames
 {
+    /// <summary>IANA types without a codec here, named as BIND 9.18 names them (NSEC bitmaps, RRSIG, TYPE column).</summary>
+    private static readonly Dictionary<RecordType, string> OtherNames = new()
+    {
+        [(RecordType)3] = "MD", [(RecordType)4] = "MF", [(RecordType)7] = "MB", [(RecordType)8] = "MG",
+        [(RecordType)9] = "MR", [(RecordType)10] = "NULL", [(RecordType)11] = "WKS", [(RecordType)14] = "MINFO",
+        [(RecordType)17] = "RP", [(RecordType)18] = "AFSDB", [(RecordType)19] = "X25", [(RecordType)20] = "ISDN",
+        [(RecordType)21] = "RT", [(RecordType)22] = "NSAP", [(RecordType)23] = "NSAP-PTR", [(RecordType)24] = "SIG",
+        [(RecordType)25] = "KEY", [(RecordType)26] = "PX", [(RecordType)27] = "GPOS", [(RecordType)29] = "LOC",
+        [(RecordType)30] = "NXT", [(RecordType)31] = "EID", [(RecordType)32] = "NIMLOC", [(RecordType)34] = "ATMA",
+        [(RecordType)36] = "KX", [(RecordType)38] = "A6", [(RecordType)40] = "SINK", [(RecordType)42] = "APL",
+        [(RecordType)45] = "IPSECKEY", [(RecordType)49] = "DHCID", [(RecordType)50] = "NSEC3",
+        [(RecordType)51] = "NSEC3PARAM", [(RecordType)53] = "SMIMEA", [(RecordType)55] = "HIP",
+        [(RecordType)56] = "NINFO", [(RecordType)57] = "RKEY", [(RecordType)58] = "TALINK", [(RecordType)59] = "CDS",
+        [(RecordType)60] = "CDNSKEY", [(RecordType)61] = "OPENPGPKEY", [(RecordType)62] = "CSYNC",
+        [(RecordType)63] = "ZONEMD", [(RecordType)64] = "SVCB", [(RecordType)65] = "HTTPS", [(RecordType)66] = "DSYNC",
+        [(RecordType)67] = "HHIT", [(RecordType)68] = "BRID", [(RecordType)100] = "UINFO", [(RecordType)101] = "UID",
+        [(RecordType)102] = "GID", [(RecordType)103] = "UNSPEC", [(RecordType)104] = "NID", [(RecordType)105] = "L32",
+        [(RecordType)106] = "L64", [(RecordType)107] = "LP", [(RecordType)108] = "EUI48", [(RecordType)109] = "EUI64",
+        [(RecordType)253] = "MAILB", [(RecordType)254] = "MAILA", [(RecordType)256] = "URI", [(RecordType)258] = "AVC",
+        [(RecordType)259] = "DOA", [(RecordType)260] = "AMTRELAY", [(RecordType)261] = "RESINFO",
+        [(RecordType)262] = "WALLET", [(RecordType)32768] = "TA", [(RecordType)32769] = "DLV",
+    };
+
     private static readonly Dictionary<string, RecordType> ByName =
-        Enum.GetValues<RecordType>().ToDictionary(t => t.ToString(), t => t, StringComparer.OrdinalIgnoreCase);
+        Enum.GetValues<RecordType>().Select(t => (Name: t.ToString(), Type: t))
+            .Concat(OtherNames.Select(o => (Name: o.Value, Type: o.Key)))
+            .ToDictionary(e => e.Name, e => e.Type, StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, RecordType>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan =
         ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string ToText(RecordType type) =>
-        Enum.IsDefined(type) ? type.ToString() : $"TYPE{(ushort)type}";
+        Enum.IsDefined(type) ? type.ToString() : OtherNames.GetValueOrDefault(type) ?? $"TYPE{(ushort)type}";
 
     public static bool TryParse(ReadOnlySpan<char> text, out RecordType type)
     {

@@ -1,2 +1,7 @@
-Console.Error.WriteLine("usage: zonal zone check|print FILE [--origin NAME]");
-return 2;
+using System.Text;
+using Zonal.Cli;
+
+var utf8 = new UTF8Encoding(false);
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16);
+using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+return ZonalCommandLine.Run(args, stdout, stderr);
