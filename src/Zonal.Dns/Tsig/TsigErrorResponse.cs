@@ -1,3 +1,4 @@
+using Zonal.Dns.Messages;
 using System.Buffers.Binary;
 
 namespace Zonal.Dns.Tsig;
@@ -22,7 +23,7 @@ public static class TsigErrorResponse
         }
 
         WriteHeaderAndQuestion(response, request, verification.Rcode);
-        if (verification.Record is not { } record || verification.Rcode == TsigRcode.FormErr)
+        if (verification.Record is not { } record || verification.Rcode == Rcode.FormErr)
         {
             // A TSIG that cannot be read or sits in the wrong place gets a plain FORMERR.
             return;
@@ -42,7 +43,7 @@ public static class TsigErrorResponse
         TsigSigner.AppendRecord(response, record.KeyName, record.AlgorithmName, record.TimeSigned, record.Fudge, [], id, verification.Error, []);
     }
 
-    private static void WriteHeaderAndQuestion(WireWriter response, ReadOnlySpan<byte> request, byte rcode)
+    private static void WriteHeaderAndQuestion(WireWriter response, ReadOnlySpan<byte> request, Rcode rcode)
     {
         if (request.Length < TsigMessageLayout.HeaderLength)
         {
@@ -64,7 +65,7 @@ public static class TsigErrorResponse
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(request[TsigMessageLayout.FlagsOffset..]);
         response.Reset();
         response.WriteUInt16(BinaryPrimitives.ReadUInt16BigEndian(request));
-        response.WriteUInt16((ushort)(QrFlag | (flags & OpcodeAndRdMask) | rcode));
+        response.WriteUInt16((ushort)(QrFlag | (flags & OpcodeAndRdMask) | (ushort)rcode));
         response.WriteUInt16(questions);
         response.WriteUInt16(0);
         response.WriteUInt16(0);

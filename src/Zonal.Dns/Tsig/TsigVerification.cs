@@ -1,3 +1,4 @@
+using Zonal.Dns.Messages;
 namespace Zonal.Dns.Tsig;
 
 /// <summary>
@@ -13,7 +14,7 @@ public readonly record struct TsigVerification
     public TsigError Error { get; init; }
 
     /// <summary>The header RCODE to answer with: NOERROR, FORMERR or NOTAUTH.</summary>
-    public byte Rcode { get; init; }
+    public Rcode Rcode { get; init; }
 
     /// <summary>The key that signed the message, when it is one we know.</summary>
     public TsigKey? Key { get; init; }
@@ -27,21 +28,21 @@ public readonly record struct TsigVerification
     /// <summary>A short account of the failure for logs; empty when valid.</summary>
     public string Reason { get; init; }
 
-    public bool IsValid => IsSigned && Rcode == TsigRcode.NoError && Error == TsigError.NoError;
+    public bool IsValid => IsSigned && Rcode == Rcode.NoError && Error == TsigError.NoError;
 
     /// <summary>The check failed; an unsigned message that is merely unsigned is no failure.</summary>
-    public bool IsFailure => Rcode != TsigRcode.NoError || Error != TsigError.NoError;
+    public bool IsFailure => Rcode != Rcode.NoError || Error != TsigError.NoError;
 
     internal static TsigVerification Unsigned => new() { Mac = [], Reason = "" };
 
     internal static TsigVerification FormErr(string reason, TsigRecord? record = null) =>
-        new() { IsSigned = true, Rcode = TsigRcode.FormErr, Record = record, Mac = [], Reason = reason };
+        new() { IsSigned = true, Rcode = Rcode.FormErr, Record = record, Mac = [], Reason = reason };
 
     internal static TsigVerification Failed(TsigError error, string reason, TsigRecord record, TsigKey? key, byte[] mac) =>
-        new() { IsSigned = true, Rcode = TsigRcode.NotAuth, Error = error, Record = record, Key = key, Mac = mac, Reason = reason };
+        new() { IsSigned = true, Rcode = Rcode.NotAuth, Error = error, Record = record, Key = key, Mac = mac, Reason = reason };
 
     internal static TsigVerification StreamFailure(string reason) =>
-        new() { Rcode = TsigRcode.NotAuth, Error = TsigError.BadSig, Mac = [], Reason = reason };
+        new() { Rcode = Rcode.NotAuth, Error = TsigError.BadSig, Mac = [], Reason = reason };
 
     internal static TsigVerification Valid(TsigRecord record, TsigKey key, byte[] mac) =>
         new() { IsSigned = true, Record = record, Key = key, Mac = mac, Reason = "" };

@@ -1,3 +1,4 @@
+using Zonal.Dns.Messages;
 using System.Buffers.Binary;
 using Zonal.Dns.Tsig;
 using static Zonal.Dns.Tests.Tsig.TsigTestSupport;
@@ -18,7 +19,7 @@ public class TsigErrorResponseTests
         Assert.Equal(0x1234, BinaryPrimitives.ReadUInt16BigEndian(answer));
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(answer.AsSpan(2));
         Assert.True((flags & 0x8000) != 0);
-        Assert.Equal(TsigRcode.NotAuth, flags & 0xF);
+        Assert.Equal(Rcode.NotAuth, (Rcode)(flags & 0xF));
         var seen = TsigVerifier.VerifyResponse(answer, forged, requestMac, _clock);
         Assert.Equal(TsigError.BadSig, seen.Error);
         Assert.Equal(0, seen.Record!.Value.MacLength);
@@ -73,7 +74,7 @@ public class TsigErrorResponseTests
         BinaryPrimitives.WriteUInt16BigEndian(request.AsSpan(6), 1);
         BinaryPrimitives.WriteUInt16BigEndian(request.AsSpan(10), 0);
         var answer = Answer(request);
-        Assert.Equal(TsigRcode.FormErr, BinaryPrimitives.ReadUInt16BigEndian(answer.AsSpan(2)) & 0xF);
+        Assert.Equal(Rcode.FormErr, (Rcode)(BinaryPrimitives.ReadUInt16BigEndian(answer.AsSpan(2)) & 0xF));
         Assert.Equal(1, BinaryPrimitives.ReadUInt16BigEndian(answer.AsSpan(4)));
         Assert.Equal(0, BinaryPrimitives.ReadUInt16BigEndian(answer.AsSpan(10)));
         int offset = 12;

@@ -1,3 +1,4 @@
+using Zonal.Dns.Messages;
 using System.Buffers.Binary;
 using Zonal.Dns.Tsig;
 using static Zonal.Dns.Tests.Tsig.TsigTestSupport;
@@ -24,7 +25,7 @@ public class TsigVerifierTests
         var stranger = TsigKey.FromText("stranger.example.", "hmac-sha256", Key.SecretBase64);
         var result = Verifier().VerifyRequest(Signed(stranger));
         Assert.Equal(TsigError.BadKey, result.Error);
-        Assert.Equal(TsigRcode.NotAuth, result.Rcode);
+        Assert.Equal(Rcode.NotAuth, result.Rcode);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public class TsigVerifierTests
         var forged = TsigKey.FromText(Key.Name.ToString(), "hmac-sha256", "d3Jvbmctc2VjcmV0");
         var result = Verifier().VerifyRequest(Signed(forged));
         Assert.Equal(TsigError.BadSig, result.Error);
-        Assert.Equal(TsigRcode.NotAuth, result.Rcode);
+        Assert.Equal(Rcode.NotAuth, result.Rcode);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class TsigVerifierTests
         if (!valid)
         {
             Assert.Equal(TsigError.BadTime, result.Error);
-            Assert.Equal(TsigRcode.NotAuth, result.Rcode);
+            Assert.Equal(Rcode.NotAuth, result.Rcode);
             Assert.NotEmpty(result.Mac);
         }
     }
@@ -130,7 +131,7 @@ public class TsigVerifierTests
         using var message = Query();
         TsigSigner.AppendRecord(message, Key.Name, Key.Algorithm.Name, Now, 300, new byte[length], 0x1234, TsigError.NoError, []);
         var result = Verifier().VerifyRequest(message.WrittenSpan);
-        Assert.Equal(TsigRcode.FormErr, result.Rcode);
+        Assert.Equal(Rcode.FormErr, result.Rcode);
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public class TsigVerifierTests
 
         var result = Verifier().VerifyRequest(message.WrittenSpan);
         Assert.True(result.IsSigned);
-        Assert.Equal(TsigRcode.FormErr, result.Rcode);
+        Assert.Equal(Rcode.FormErr, result.Rcode);
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public class TsigVerifierTests
         // Same records, but counted as an answer instead of an additional record.
         BinaryPrimitives.WriteUInt16BigEndian(signed.AsSpan(6), 1);
         BinaryPrimitives.WriteUInt16BigEndian(signed.AsSpan(10), 0);
-        Assert.Equal(TsigRcode.FormErr, Verifier().VerifyRequest(signed).Rcode);
+        Assert.Equal(Rcode.FormErr, Verifier().VerifyRequest(signed).Rcode);
     }
 
     [Fact]
