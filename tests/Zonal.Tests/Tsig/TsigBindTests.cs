@@ -155,6 +155,42 @@ public class TsigBindTests(TsigNamedFixture fixture) : IClassFixture<TsigNamedFi
     }
 
     [Fact]
+    public void NsupdateSignsWithOurKeyFileAndBindAppliesTheUpdate()
+    {
+        var key = TsigNamedFixture.Key("hmac-sha256");
+        var keyFile = fixture.Server.WriteFile("update.key", TsigKeyFile.Format([key]));
+        var commands = fixture.Server.WriteFile("update.txt", $"""
+            server 127.0.0.1 {fixture.Server.Port}
+            zone {TsigNamedFixture.DynamicZone}
+            update add added.{TsigNamedFixture.DynamicZone} 60 A 192.0.2.99
+            send
+
+            """);
+        var nsupdate = ProcessRunner.Run(BindTools.Require("nsupdate", "bind9-dnsutils"), ["-k", keyFile, commands], TimeSpan.FromSeconds(30));
+        Assert.True(nsupdate.Succeeded, nsupdate.Describe());
+        var dig = fixture.Server.Dig("+short", $"added.{TsigNamedFixture.DynamicZone}", "A");
+        Assert.Equal("192.0.2.99", dig.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void NsupdateWithAWrongSecretIsRefused()
+    {
+        var key = TsigNamedFixture.Key("hmac-sha256");
+        var forged = new TsigKey(key.Name, key.Algorithm, new byte[32]);
+        var keyFile = fixture.Server.WriteFile("forged.key", TsigKeyFile.Format([forged]));
+        var commands = fixture.Server.WriteFile("forged.txt", $"""
+            server 127.0.0.1 {fixture.Server.Port}
+            zone {TsigNamedFixture.DynamicZone}
+            update add forged.{TsigNamedFixture.DynamicZone} 60 A 192.0.2.98
+            send
+
+            """);
+        var nsupdate = ProcessRunner.Run(BindTools.Require("nsupdate", "bind9-dnsutils"), ["-k", keyFile, commands], TimeSpan.FromSeconds(30));
+        Assert.False(nsupdate.Succeeded, nsupdate.Describe());
+        Assert.Empty(fixture.Server.Dig("+short", $"forged.{TsigNamedFixture.DynamicZone}", "A").StandardOutput.Trim());
+    }
+
+    [Fact]
     public void WeReadTsigKeygenOutputAndBindAcceptsTheKeySigningWithIt()
     {
         var keygen = ProcessRunner.Run(BindTools.TsigKeygen, "-a", "hmac-sha256", "keygen-probe.key");

@@ -13,6 +13,7 @@ namespace Zonal.Tests.Tsig;
 public sealed class TsigNamedFixture : NamedOracleFixture
 {
     public const string Zone = "tsig.test.";
+    public const string DynamicZone = "dyn.test.";
     public const int TxtRecords = 1500;
 
     public static readonly IReadOnlyList<TsigKey> Keys = TsigAlgorithm.All
@@ -21,7 +22,10 @@ public sealed class TsigNamedFixture : NamedOracleFixture
 
     public TsigNamedFixture()
         : base(
-            [new NamedZone(Zone, ZoneText(), $"allow-transfer {{ {string.Join(' ', Keys.Select(k => $"key \"{k.Name}\";"))} }};")],
+            [
+                new NamedZone(Zone, ZoneText(), $"allow-transfer {{ {string.Join(' ', Keys.Select(k => $"key \"{k.Name}\";"))} }};"),
+                new NamedZone(DynamicZone, $"$TTL 60\n@ SOA ns1 hostmaster 1 3600 600 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n", "allow-update { key \"hmac-sha256.key\"; };"),
+            ],
             new NamedServerOptions { ExtraConfiguration = TsigKeyFile.Format(Keys) })
     {
     }
