@@ -51,6 +51,22 @@ public sealed class NamedServer : IDisposable
     public static NamedServer Start(IReadOnlyList<NamedZone> zones, NamedServerOptions options)
     {
         var named = BindTools.Named;
+        // Another process may take a free port between our probe and named's bind; named then exits,
+        // and a fresh port is the cure.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return StartOnce(named, zones, options);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static NamedServer StartOnce(string named, IReadOnlyList<NamedZone> zones, NamedServerOptions options)
+    {
         var directory = System.IO.Directory.CreateTempSubdirectory("zonal-named-").FullName;
         try
         {
@@ -200,7 +216,10 @@ public sealed class NamedServer : IDisposable
                 var exitCode = _process.ExitCode;
                 var log = LogExcerpt;
                 Dispose();
-                throw new InvalidOperationException($"named exited with code {exitCode} before serving; its log:\n{log}");
+                var message = $"named exited with code {exitCode} before serving; its log:\n{log}";
+                throw log.Contains("unable to listen", StringComparison.Ordinal) || log.Contains("address in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(message)
+                    : new InvalidOperationException(message);
             }
 
             var failed = waiting.FirstOrDefault(origin => Log.Contains($"zone {origin.TrimEnd('.')}/IN: not loaded due to errors", StringComparison.OrdinalIgnoreCase));

@@ -1,5 +1,3 @@
-using Zonal.Tests.Oracle;
-
 namespace Zonal.Tests.Servers;
 
 public sealed class NamedServerTests
@@ -54,14 +52,6 @@ public sealed class NamedServerTests
         var error = Assert.ThrowsAny<Exception>(() => NamedServer.Start([broken], new NamedServerOptions { StartTimeout = TimeSpan.FromSeconds(3) }));
 
         Assert.Contains("probe.test", error.Message);
-    }
-
-    [Fact]
-    public void FindsEveryBindProgramTheOracleUses()
-    {
-        Assert.All(
-            [BindTools.Named, BindTools.NamedCheckZone, BindTools.NamedCompileZone, BindTools.Dig, BindTools.Rndc],
-            path => Assert.True(File.Exists(path), path));
     }
 
     private static bool SoaProbeAnswers(NamedServer server) =>

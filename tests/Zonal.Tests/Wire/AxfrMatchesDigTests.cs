@@ -23,6 +23,17 @@ public sealed class AxfrMatchesDigTests(WireOracleFixture fixture) : IClassFixtu
         LineSets.AssertSame(dig.Records, records.Select(record => PresentationLine.Normalize(record.ToString())), "AXFR of " + origin);
     }
 
+    [Fact]
+    public async Task TransferOfEveryRecordTypeMatchesDig()
+    {
+        var origin = WireZones.Types.AbsoluteOrigin;
+        var messages = await Transfer(origin);
+        var dig = DigOutput.Parse(fixture.Server.Dig(["+noall", "+answer", "+stats", origin, "AXFR"]));
+
+        Assert.Equal(dig.TransferMessages, messages.Count);
+        LineSets.AssertSame(dig.Records, messages.SelectMany(m => m.Answers).Select(record => PresentationLine.Normalize(record.ToString())), "AXFR of " + origin);
+    }
+
     private async Task<List<DnsMessage>> Transfer(string origin)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

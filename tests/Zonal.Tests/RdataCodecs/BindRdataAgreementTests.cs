@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Zonal.Dns;
+
+namespace Zonal.Tests.RdataCodecs;
+
+/// <summary>
+/// Our RDATA text must be exactly what BIND 9.18 prints (<c>named-checkzone -D</c>) for the same input,
+/// and BIND must reject what we reject.
+/// </summary>
+public partial class BindRdataAgreementTests
+{
+    private const string Zone = "example.";
+    private const string Head = "$ORIGIN example.\n$TTL 300\n@ SOA ns1 hostmaster 2024010101 1h 15m 1w 5m\n@ NS ns1\nns1 A 192.0.2.1\n";
+
+    private static readonly DnsName Origin = DnsName.Parse(Zone);
+
+    /// <summary>Record type and RDATA text as a zone file would hold them, chosen to hit each codec's edges.</summary>
+    public static readonly TheoryData<string, string> Cases = new()
+    {
+        { "A", "10.0.0.1" },
+        { "A", "\\# 4 0A000002" },
+        { "AAAA", "2001:db8::1" },
+        { "AAAA", "2001:DB8:0:0:1:0:0:1" },
+        { "AAAA", "::ffff:1.2.3.4" },
+        { "AAAA", "::1.2.3.4" },
+        { "AAAA", "::2" },
+        { "AAAA", "::" },
+        { "AAAA", "1:0:0:1::" },
+        { "AAAA", "0:0:1:0:0:0:1:0" },
+        { "AAAA", "1:0:1:0:1:0:1:0" },
+        { "AAAA", "1:2:3:4:5:6:1.2.3.4" },
+        { "NS", "ns2.other.net." },
+        { "NS", "a\\.b" },
+        { "CNAME", "ns1" },
+        { "PTR", "host.in-addr.arpa." },
+        { "DNAME", "other.net." },
+        { "MX", "0 ." },
+        { "MX", "65535 mail.other.net." },
+        { "MX", "\\# 3 000100" },
+        { "TXT", "\"hello world\" \"a\\\"b\\\\c\" \"\\255\\000x\" foo \"\"" },
+        { "TXT", "\"(sem;i)\" \"tab\tx\" \"é\" \"$@\"" },
+        { "TXT", "b\\032c \\\"d" },
+        { "TXT", "\\# 3 02 41 42" },
+        { "SPF", "\"v=spf1 -all\"" },
+        { "HINFO", "\"PC Intel\" Linux" },
+        { "SRV", "10 60 5060 sip" },
+        { "SRV", "0 0 0 ." },
+        { "NAPTR", "100 10 \"U\" \"E2U+sip\" \"!^.*$!sip:info@example.com!\" ." },
+        { "NAPTR", "100 10 \"\" \"\" \"\" _sip._udp" },
+        { "NAPTR", "1 2 \"a-b\" \"\" \"!a(b)!\\\\1!i\" ." },
+        { "CAA", "0 issue \"letsencrypt.org\"" },
+        { "CAA", "128 iodef \"mailto:x@example.com\"" },
+        { "CAA", "0 issuewild \";\"" },
+        { "CAA", "0 tbs \"a\\\"b\"" },
+        { "CAA", "0 ISSUE noquote" },
+        { "CAA", "0 issue \"\"" },
+        { "CAA", "0 abcdefghijklmnopqrstu \"\\255 é\"" },
+        { "CERT", "PKIX 12345 RSASHA256 AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl9gYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoOEhYaHiImKi4yNjo+QkZKTlJWWl5iZmpucnZ6f" },
+        { "CERT", "65280 0 0 AA==" },
+        { "CERT", "URI 1 7 AA==" },
+        { "CERT", "8 1 200 AAB B" },
+        { "DS", "60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118" },
+        { "DS", "60485 RSASHA256 SHA-256 2BB183AF5F22588179A53B0A98631FAD 1A2921182BB183AF5F22588179A53B0A" },
+        { "DS", "1 8 3 00" },
+        { "DS", "1 8 9 aabb" },
+        { "DNSKEY", "257 3 8 AwEAAbDmSIfgvhbYHH1ha8Tlf0QkXnXNv+ZjUuDgC5cyd6Ydk/hNDoixRdUkDJGPI3FUS9WyG7sY0gUO63Hni1OthRQoFiFzoDZ5xdDuWQbLgmW8wdo3DMGEnLPKLJaHEsE1M2r46AlpyqZNmfL0lBf6UXTtCfSjdnqsmEqKJ0y+2sLGmhs=" },
+        { "DNSKEY", "256 3 ED25519 AA==" },
+        { "TLSA", "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6" },
+        { "SSHFP", "4 2 123456789abcdef67890123456789abcdef67890123456789abcdef123456789" },
+        { "RRSIG", "A 8 2 300 20300201000000 20240101000000 12345 example. AwEAAbDmSIfgvhbYHH1ha8Tlf0QkXnXNv+ZjUuDgC5cyd6Ydk/hNDoixRdUkDJGPI3FUS9WyG7sY0gUO63Hni1OthRQoFiFzoDZ5xdDuWQbLgmW8" },
+        { "RRSIG", "TYPE1234 ECDSAP256SHA256 2 300 1893456000 20240229235960 12345 sub AA==" },
+        { "RRSIG", "CDS 8 2 300 20300101000000 0 1 . AA==" },
+        { "NSEC", "host.example. A MX RRSIG NSEC TYPE1234" },
+        { "NSEC", "zzz A NS SOA A TYPE65535 CDS HTTPS CAA TYPE0" },
+        { "TYPE1234", "\\# 4 0A000001" },
+        { "TYPE1235", "\\# 0" },
+        { "TYPE1236", "\\# 40 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677" },
+    };
+
+    /// <summary>Values both BIND and we must refuse, one zone each.</summary>
+    public static readonly TheoryData<string, string> BadCases = new()
+    {
+        { "MX", "70000 a" },
+        { "MX", "0x10 a" },
+        { "A", "01.2.3.4" },
+        { "AAAA", "1::2::3" },
+        { "TXT", "\"" + new string('a', 256) + "\"" },
+        { "CAA", "0 is-sue x" },
+        { "DS", "1 8 1 0011" },
+        { "DNSKEY", "256 3 8 AAB" },
+        { "NSEC", "next.example." },
+        { "NAPTR", "1 2 \"\" \"\" \"!a!b!x\" ." },
+        { "NAPTR", "1 2 \"\" \"\" \"!a(b)!\\\\2!\" ." },
+        { "RRSIG", "A 8 2 1 20240230000000 20240101000000 1 example. AA==" },
+        { "A", "\\# 3 000000" },
+        { "HINFO", "a b c" },
+        { "SSHFP", "1 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void FormatsRdataExactlyAsBindPrintsIt(string type, string text)
+    {
+        var recordType = RecordTypeNames.Parse(type);
+        string ours = Rdata.Format(recordType, Rdata.Parse(recordType, text, Origin));
+
+        var result = NamedCheckzone.Dump(Zone, $"{Head}r {type} {text}\n");
+        Assert.True(result.ExitCode == 0, $"BIND rejected '{type} {text}': {result.Output}{result.Errors}");
+        string bind = DumpedRdata(result.Output, "r.example.");
+        Assert.Equal(bind, ours);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadCases))]
+    public void RejectsWhatBindRejects(string type, string text)
+    {
+        var recordType = RecordTypeNames.Parse(type);
+        Assert.Throws<DnsFormatException>(() => Rdata.Parse(recordType, text, Origin));
+
+        var result = NamedCheckzone.Dump(Zone, $"{Head}r {type} {text}\n");
+        Assert.True(result.ExitCode != 0, $"BIND accepted '{type} {text}' that we reject: {result.Output}");
+    }
+
+    [Fact]
+    public void SoaTimersWithUnitsReadAsBindReadsThem()
+    {
+        string ours = Rdata.Format(RecordType.SOA, Rdata.Parse(RecordType.SOA, "ns1 hostmaster 2024010101 1h 15m 1w 5m", Origin));
+        var result = NamedCheckzone.Dump(Zone, Head);
+        Assert.Equal(DumpedRdata(result.Output, "example.", "SOA"), ours);
+    }
+
+    private static string DumpedRdata(string dump, string owner, string? type = null)
+    {
+        foreach (string line in dump.Split('\n'))
+        {
+            var match = DumpLine().Match(line);
+            if (match.Success && match.Groups["owner"].Value == owner && (type is null || match.Groups["type"].Value == type))
+            {
+                return match.Groups["rdata"].Value;
+            }
+        }
+
+        throw new InvalidOperationException($"BIND's dump has no record for {owner}:\n{dump}");
+    }
+
+    [GeneratedRegex(@"^(?<owner>\S+)\s+\d+\s+IN\s+(?<type>\S+)\s+(?<rdata>.*?)\s*$")]
+    private static partial Regex DumpLine();
+}
