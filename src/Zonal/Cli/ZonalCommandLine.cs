@@ -13,7 +13,7 @@ public static class ZonalCommandLine
 
         Without --origin the zone's name is the $ORIGIN that comes before the first record, else the
         file name without a leading "db." or a trailing ".zone", ".db" or ".txt" (db.example.org,
-        example.org.zone -> example.org.).
+        example.org.zone -> example.org.). $INCLUDE reads files in the zone file's folder or below it.
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -109,7 +109,10 @@ public static class ZoneCommands
 
         try
         {
-            reader = ZoneReader.Open(file, new ZoneReaderOptions { Origin = origin, ContinueAfterErrors = continueAfterErrors });
+            // An operator checks a file of their own, so $INCLUDE works as in named-checkzone, but only
+            // for files in the zone file's folder or below it.
+            string includeRoot = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            reader = ZoneReader.Open(file, new ZoneReaderOptions { Origin = origin, ContinueAfterErrors = continueAfterErrors, IncludeRoot = includeRoot });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
