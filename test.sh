@@ -1,25 +1,35 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need from
 # Debian's packages when it is missing, checks formatting, then runs the test projects.
-set -euo pipefail
+# The last line printed is PASSED or FAILED.
+set -uo pipefail
 cd "$(dirname "$0")"
 
+status=0
+trap 'if [ $status -eq 0 ]; then echo PASSED; else echo FAILED; fi' EXIT
+fail() { echo "test.sh: $*" >&2; status=1; exit 1; }
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+
 need_packages=()
-command -v named >/dev/null || need_packages+=(bind9)
+command -v named >/dev/null || [ -x /usr/sbin/named ] || need_packages+=(bind9)
 command -v named-checkzone >/dev/null || need_packages+=(bind9-utils)
 command -v dig >/dev/null || need_packages+=(bind9-dnsutils)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "installing ${need_packages[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+  "${as_root[@]}" apt-get update -qq || fail "apt-get update failed"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null \
+    || fail "could not install ${need_packages[*]}"
 fi
 
-dotnet build Zonal.slnx -c Release --nologo -v quiet
-dotnet format Zonal.slnx --verify-no-changes --no-restore
+dotnet build Zonal.slnx -c Release --nologo -v quiet || fail "build failed"
+# A formatting slip fails the run but the tests still run, so one pass shows every problem.
+dotnet format Zonal.slnx --verify-no-changes --no-restore || { echo "test.sh: formatting differs: run 'dotnet format Zonal.slnx'" >&2; status=1; }
 
+# Tests that need BIND fail instead of passing silently when it is missing.
 export ZONAL_REQUIRE_SERVERS=1
-status=0
 for project in tests/*/; do
   dotnet test "$project" -c Release --no-build --nologo || status=1
 done

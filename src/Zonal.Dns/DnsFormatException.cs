@@ -4,7 +4,7 @@ namespace Zonal.Dns;
 /// The one exception the DNS library throws for bad input: a malformed packet, a bad name,
 /// bad record data or a bad zone file. Callers that handle untrusted bytes catch only this.
 /// </summary>
-public sealed class DnsFormatException : FormatException
+public class DnsFormatException : FormatException
 {
     public DnsFormatException(string message)
         : base(message)

@@ -50,7 +50,8 @@ public static partial class Rdata
 
     /// <summary>
     /// Presentation form; names inside are relative to <paramref name="origin"/> when below it, absolute
-    /// otherwise. Long base64 and hex are split into 56-character chunks as BIND prints them.
+    /// otherwise. Long base64 and hex are split into 56-character chunks as BIND prints them. Malformed
+    /// <paramref name="data"/> throws <see cref="DnsFormatException"/>.
     /// </summary>
     public static string Format(RecordType type, ReadOnlySpan<byte> data, DnsName? origin = null)
     {

@@ -1,7 +1,12 @@
+using System.Text;
+using Zonal.Cli;
+
 if (Zonal.Hosting.ServiceCommands.TryRun(args) is { } service)
 {
     return await service;
 }
 
-Console.Error.WriteLine("usage: zonal zone check|print FILE [--origin NAME]");
-return 2;
+var utf8 = new UTF8Encoding(false);
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16);
+using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+return ZonalCommandLine.Run(args, stdout, stderr);

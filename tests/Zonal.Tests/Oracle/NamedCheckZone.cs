@@ -1,0 +1,39 @@
+namespace Zonal.Tests.Oracle;
+
+/// <summary>
+/// BIND's zone file checker as an oracle: its verdict on a file, and its canonical dump of the records
+/// it loaded. Integrity checks run in <c>-i local</c> mode (in-zone NS/MX/SRV targets must resolve).
+/// </summary>
+public static class NamedCheckZone
+{
+    /// <summary>Runs <c>named-checkzone -i local ORIGIN FILE</c>; relative <c>$INCLUDE</c> paths resolve from <paramref name="workingDirectory"/>.</summary>
+    public static ProcessResult Check(string origin, string file, string? workingDirectory = null) =>
+        ProcessRunner.Run(BindTools.NamedCheckZone, ["-i", "local", origin, file], ProcessRunner.DefaultTimeout, workingDirectory);
+
+    /// <summary>
+    /// The zone as BIND loaded it (<c>-D</c>): one line per record, absolute names, explicit TTL and class,
+    /// in BIND's presentation form. Throws with BIND's messages when the zone does not load.
+    /// </summary>
+    public static IReadOnlyList<string> Dump(string origin, string file, string? workingDirectory = null)
+    {
+        var output = Path.GetTempFileName();
+        try
+        {
+            var result = ProcessRunner.Run(
+                BindTools.NamedCheckZone,
+                ["-D", "-i", "local", "-o", output, origin, file],
+                ProcessRunner.DefaultTimeout,
+                workingDirectory);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"BIND could not load {file}:\n{result.Describe()}");
+            }
+
+            return [.. File.ReadAllLines(output).Where(line => line.Length > 0 && !line.StartsWith(';')).Select(PresentationLine.Normalize).Order(StringComparer.Ordinal)];
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
