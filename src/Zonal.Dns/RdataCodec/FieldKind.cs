@@ -40,6 +40,18 @@ internal enum FieldKind
     /// <summary>The NSEC type bit maps (RFC 4034 §4.1.2), at least one type.</summary>
     TypeBitmap,
 
+    /// <summary>The NSEC3 type bit maps: as <see cref="TypeBitmap"/>, but the list may be empty (RFC 5155 §3.2).</summary>
+    OptionalTypeBitmap,
+
+    /// <summary>An NSEC3 salt: length octet then octets, text one hex token or '-' for none.</summary>
+    Salt,
+
+    /// <summary>The NSEC3 next hashed owner: length octet then the hash, text one base32hex token.</summary>
+    Base32Hash,
+
+    /// <summary>Every remaining octet, written as one quoted string that text must quote too (URI target).</summary>
+    QuotedText,
+
     /// <summary>A record type code, written as its mnemonic (RRSIG type covered).</summary>
     RecordTypeCode,
 

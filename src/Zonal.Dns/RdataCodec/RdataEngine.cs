@@ -42,6 +42,11 @@ internal static class RdataEngine
         foreach (var field in layout.Fields)
         {
             int end = FieldCodec.Measure(layout, field, data, pos);
+            if (end == pos && field.Kind == FieldKind.OptionalTypeBitmap)
+            {
+                continue;
+            }
+
             if (pos > 0)
             {
                 sb.Append(' ');

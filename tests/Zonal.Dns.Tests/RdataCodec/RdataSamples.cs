@@ -28,6 +28,15 @@ internal static class RdataSamples
         (RecordType.TLSA, "3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"),
         (RecordType.SPF, "\"v=spf1 -all\""),
         (RecordType.CAA, "0 issue \"letsencrypt.org\""),
+        (RecordType.CDS, "60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"),
+        (RecordType.CDNSKEY, "256 3 5 AQPSKmynfzW4kyBv015MUG2DeIQ3"),
+        (RecordType.NSEC3, "1 1 12 AABBCCDD 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR NS SOA MX RRSIG DNSKEY NSEC3PARAM"),
+        (RecordType.NSEC3PARAM, "1 0 12 AABBCCDD"),
+        (RecordType.URI, "10 1 \"ftp://ftp1.example.com/public\""),
+        (RecordType.RP, "mbox.example.com. txt.example.com."),
+        (RecordType.AFSDB, "1 afs.example.com."),
+        (RecordType.KX, "10 kx.example.com."),
+        (RecordType.MINFO, "admin.example.com. errors.example.com."),
     ];
 
     public static byte[] Wire(RecordType type) => Rdata.Parse(type, All.First(s => s.Type == type).Text);
