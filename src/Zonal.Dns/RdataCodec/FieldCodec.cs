@@ -59,6 +59,9 @@ internal static class FieldCodec
             case FieldKind.QuotedText:
                 QuotedTextField.Parse(layout, field, ref tokens, ref output);
                 break;
+            case FieldKind.Location:
+                LocField.Parse(layout, ref tokens, ref output);
+                break;
             case FieldKind.Time:
                 TimeField.Parse(layout, field, ref tokens, ref output);
                 break;
@@ -103,6 +106,8 @@ internal static class FieldCodec
                 return CharacterStringField.Measure(layout, field, data, offset);
             case FieldKind.Base32Hash:
                 return Base32HexField.Measure(layout, field, data, offset);
+            case FieldKind.Location:
+                return LocField.Measure(layout, field, data, offset);
             case FieldKind.CaaTag:
                 return CaaField.MeasureTag(layout, field, data, offset);
             case FieldKind.CaaValue or FieldKind.QuotedText:
@@ -148,6 +153,9 @@ internal static class FieldCodec
                 break;
             case FieldKind.Base32Hash:
                 Base32HexField.Format(value, sb);
+                break;
+            case FieldKind.Location:
+                LocField.Format(value, sb);
                 break;
             case FieldKind.Time:
                 TimeField.Format(value, sb);

@@ -52,6 +52,9 @@ internal enum FieldKind
     /// <summary>Every remaining octet, written as one quoted string that text must quote too (URI target).</summary>
     QuotedText,
 
+    /// <summary>The whole LOC RDATA, version 0 (RFC 1876): 16 octets, text in degrees and metres.</summary>
+    Location,
+
     /// <summary>A record type code, written as its mnemonic (RRSIG type covered).</summary>
     RecordTypeCode,
 

@@ -26,6 +26,7 @@ internal static class RdataLayouts
         new(RecordType.RP, NameCompression.ReadOnly, [new(Name, "mailbox"), new(Name, "TXT domain")]),
         new(RecordType.AFSDB, NameCompression.ReadOnly, [new(Number16, "subtype"), new(Name, "hostname")]),
         new(RecordType.AAAA, NameCompression.None, [new(Ipv6, "address")]),
+        new(RecordType.LOC, NameCompression.None, [new(Location, "location")]),
         new(RecordType.SRV, NameCompression.ReadOnly,
             [new(Number16, "priority"), new(Number16, "weight"), new(Number16, "port"), new(Name, "target")]),
         new(RecordType.NAPTR, NameCompression.ReadOnly,

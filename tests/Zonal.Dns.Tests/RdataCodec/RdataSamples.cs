@@ -36,6 +36,7 @@ internal static class RdataSamples
         (RecordType.RP, "mbox.example.com. txt.example.com."),
         (RecordType.AFSDB, "1 afs.example.com."),
         (RecordType.KX, "10 kx.example.com."),
+        (RecordType.LOC, "42 21 43.528 N 71 5 6.712 W -24.00m 1m 200m 10m"),
         (RecordType.MINFO, "admin.example.com. errors.example.com."),
     ];
 
