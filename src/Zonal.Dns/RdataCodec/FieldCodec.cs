@@ -62,6 +62,9 @@ internal static class FieldCodec
             case FieldKind.Location:
                 LocField.Parse(layout, ref tokens, ref output);
                 break;
+            case FieldKind.SvcParams:
+                SvcParamsText.Parse(layout, field, ref tokens, ref output);
+                break;
             case FieldKind.Time:
                 TimeField.Parse(layout, field, ref tokens, ref output);
                 break;
@@ -108,6 +111,8 @@ internal static class FieldCodec
                 return Base32HexField.Measure(layout, field, data, offset);
             case FieldKind.Location:
                 return LocField.Measure(layout, field, data, offset);
+            case FieldKind.SvcParams:
+                return SvcParamsWire.Measure(layout, field, data, offset);
             case FieldKind.CaaTag:
                 return CaaField.MeasureTag(layout, field, data, offset);
             case FieldKind.CaaValue or FieldKind.QuotedText:
@@ -157,6 +162,9 @@ internal static class FieldCodec
             case FieldKind.Location:
                 LocField.Format(value, sb);
                 break;
+            case FieldKind.SvcParams:
+                SvcParamsWire.Format(value, sb);
+                break;
             case FieldKind.Time:
                 TimeField.Format(value, sb);
                 break;
@@ -170,6 +178,9 @@ internal static class FieldCodec
                 throw new InvalidOperationException($"no codec for {field.Kind}");
         }
     }
+
+    /// <summary>Fields that may hold no octets at all; an empty one is left out of the text with its separator.</summary>
+    public static bool MayBeEmpty(FieldKind kind) => kind is FieldKind.OptionalTypeBitmap or FieldKind.SvcParams;
 
     private static int Fixed(RdataLayout layout, Field field, ReadOnlySpan<byte> data, int offset, int size)
     {

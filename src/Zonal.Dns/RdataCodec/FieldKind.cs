@@ -55,6 +55,9 @@ internal enum FieldKind
     /// <summary>The whole LOC RDATA, version 0 (RFC 1876): 16 octets, text in degrees and metres.</summary>
     Location,
 
+    /// <summary>SVCB and HTTPS parameters to the end of the RDATA (RFC 9460 §2.2), possibly none.</summary>
+    SvcParams,
+
     /// <summary>A record type code, written as its mnemonic (RRSIG type covered).</summary>
     RecordTypeCode,
 

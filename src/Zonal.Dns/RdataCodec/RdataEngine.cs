@@ -42,7 +42,7 @@ internal static class RdataEngine
         foreach (var field in layout.Fields)
         {
             int end = FieldCodec.Measure(layout, field, data, pos);
-            if (end == pos && field.Kind == FieldKind.OptionalTypeBitmap)
+            if (end == pos && FieldCodec.MayBeEmpty(field.Kind))
             {
                 continue;
             }

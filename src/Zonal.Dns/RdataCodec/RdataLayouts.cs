@@ -80,6 +80,10 @@ internal static class RdataLayouts
         [
             new(Number16, "flags"), new(Number8, "protocol"), new(Number8, "algorithm", Algorithms), new(Base64, "public key"),
         ]),
+        new(RecordType.SVCB, NameCompression.None,
+            [new(Number16, "priority"), new(Name, "target"), new(SvcParams, "parameters")]),
+        new(RecordType.HTTPS, NameCompression.None,
+            [new(Number16, "priority"), new(Name, "target"), new(SvcParams, "parameters")]),
         new(RecordType.SPF, NameCompression.None, [new(CharacterStrings, "text")]),
         new(RecordType.URI, NameCompression.None, [new(Number16, "priority"), new(Number16, "weight"), new(QuotedText, "target")]),
         new(RecordType.CAA, NameCompression.None, [new(Number8, "flags"), new(CaaTag, "tag"), new(CaaValue, "value")]),

@@ -37,6 +37,8 @@ internal static class RdataSamples
         (RecordType.AFSDB, "1 afs.example.com."),
         (RecordType.KX, "10 kx.example.com."),
         (RecordType.LOC, "42 21 43.528 N 71 5 6.712 W -24.00m 1m 200m 10m"),
+        (RecordType.SVCB, "1 svc.example.com. mandatory=alpn,port alpn=\"h2,h\\\\,3\" port=8443 ipv6hint=2001:db8::1 key65000=\"x y\""),
+        (RecordType.HTTPS, "1 . alpn=\"h2,h3\" no-default-alpn ipv4hint=192.0.2.1,192.0.2.2 ech=AEP+DQA="),
         (RecordType.MINFO, "admin.example.com. errors.example.com."),
     ];
 
