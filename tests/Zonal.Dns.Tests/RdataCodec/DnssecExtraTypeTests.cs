@@ -79,6 +79,7 @@ public class DnssecExtraTypeTests
     [InlineData(RecordType.NSEC3, "2 0 0 - 000", "NSEC3 next hashed owner name '000' is not base32hex of 1 to 255 octets")]
     [InlineData(RecordType.NSEC3, "2 0 0 - 0w", "NSEC3 next hashed owner name '0w' holds 'w', which is not a base32hex digit (0-9, A-V)")]
     [InlineData(RecordType.NSEC3, "1 0 0 - 00000000", "NSEC3 next hashed owner name is 5 octets; a SHA-1 hash is 20")]
+    [InlineData(RecordType.NSEC3, "2 0 0 - 0000000000000000000000000000000000000000000000000000000000000000", "NSEC3 next hashed owner name is 40 octets; at most 39 fit in a label")]
     [InlineData(RecordType.NSEC3, "2 0 0 - 00 BOGUS", "NSEC3 type bit maps 'BOGUS' is not a record type")]
     public void BadNsec3TextIsRejected(RecordType type, string text, string message)
     {
