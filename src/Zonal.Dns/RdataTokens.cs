@@ -28,6 +28,14 @@ public readonly ref struct RdataTokens
     public RdataTokens Slice(int start) => new(_text, _ranges[start..]);
 
     /// <summary>
+    /// True when token <paramref name="index"/> is a quoted string written straight after the unquoted token
+    /// before it, with no space between, as in the SVCB parameter <c>alpn="h2,h3"</c>.
+    /// </summary>
+    public bool IsQuotedRightAfterPrevious(int index) =>
+        index > 0 && _ranges[index].Quoted && !_ranges[index - 1].Quoted
+        && _ranges[index].Start == _ranges[index - 1].Start + _ranges[index - 1].Length + 1;
+
+    /// <summary>
     /// Splits one line of presentation text at unquoted white space; a quoted string is one token.
     /// A backslash escapes the next character, inside quotes or out.
     /// </summary>

@@ -10,7 +10,12 @@ internal static class DsDigest
 {
     private const int DigestOffset = 4;
 
-    public static void CheckLength(ReadOnlySpan<byte> data)
+    public static readonly RdataCheck Ds = data => CheckLength("DS", data);
+
+    /// <summary>CDS has the DS layout and rule (RFC 7344 §3.1); its delete form uses digest type 0, which is unchecked.</summary>
+    public static readonly RdataCheck Cds = data => CheckLength("CDS", data);
+
+    private static void CheckLength(string typeName, ReadOnlySpan<byte> data)
     {
         int type = data[3];
         int expected = type switch
@@ -25,7 +30,7 @@ internal static class DsDigest
         {
             string name = Mnemonics.DigestTypes.NameOf(type) ?? type.ToString(System.Globalization.CultureInfo.InvariantCulture);
             throw new DnsFormatException(
-                $"DS digest of key tag {BinaryPrimitives.ReadUInt16BigEndian(data)} is {actual} octets; a {name} digest is {expected}");
+                $"{typeName} digest of key tag {BinaryPrimitives.ReadUInt16BigEndian(data)} is {actual} octets; a {name} digest is {expected}");
         }
     }
 }

@@ -47,8 +47,23 @@ internal static class FieldCodec
             case FieldKind.Hex:
                 HexField.Parse(layout, field, ref tokens, ref output);
                 break;
-            case FieldKind.TypeBitmap:
+            case FieldKind.TypeBitmap or FieldKind.OptionalTypeBitmap:
                 TypeBitmapField.Parse(layout, field, ref tokens, ref output);
+                break;
+            case FieldKind.Salt:
+                SaltField.Parse(layout, field, ref tokens, ref output);
+                break;
+            case FieldKind.Base32Hash:
+                Base32HexField.Parse(layout, field, ref tokens, ref output);
+                break;
+            case FieldKind.QuotedText:
+                QuotedTextField.Parse(layout, field, ref tokens, ref output);
+                break;
+            case FieldKind.Location:
+                LocField.Parse(layout, ref tokens, ref output);
+                break;
+            case FieldKind.SvcParams:
+                SvcParamsText.Parse(layout, field, ref tokens, ref output);
                 break;
             case FieldKind.Time:
                 TimeField.Parse(layout, field, ref tokens, ref output);
@@ -88,11 +103,19 @@ internal static class FieldCodec
                 }
 
                 return data.Length;
-            case FieldKind.TypeBitmap:
+            case FieldKind.TypeBitmap or FieldKind.OptionalTypeBitmap:
                 return TypeBitmapField.Measure(layout, field, data, offset);
+            case FieldKind.Salt:
+                return CharacterStringField.Measure(layout, field, data, offset);
+            case FieldKind.Base32Hash:
+                return Base32HexField.Measure(layout, field, data, offset);
+            case FieldKind.Location:
+                return LocField.Measure(layout, field, data, offset);
+            case FieldKind.SvcParams:
+                return SvcParamsWire.Measure(layout, field, data, offset);
             case FieldKind.CaaTag:
                 return CaaField.MeasureTag(layout, field, data, offset);
-            case FieldKind.CaaValue:
+            case FieldKind.CaaValue or FieldKind.QuotedText:
                 return data.Length;
             default:
                 throw new InvalidOperationException($"no codec for {field.Kind}");
@@ -127,8 +150,20 @@ internal static class FieldCodec
             case FieldKind.Hex:
                 HexField.Format(value, sb);
                 break;
-            case FieldKind.TypeBitmap:
+            case FieldKind.TypeBitmap or FieldKind.OptionalTypeBitmap:
                 TypeBitmapField.Format(value, sb);
+                break;
+            case FieldKind.Salt:
+                SaltField.Format(value, sb);
+                break;
+            case FieldKind.Base32Hash:
+                Base32HexField.Format(value, sb);
+                break;
+            case FieldKind.Location:
+                LocField.Format(value, sb);
+                break;
+            case FieldKind.SvcParams:
+                SvcParamsWire.Format(value, sb);
                 break;
             case FieldKind.Time:
                 TimeField.Format(value, sb);
@@ -136,13 +171,16 @@ internal static class FieldCodec
             case FieldKind.CaaTag:
                 CaaField.FormatTag(value, sb);
                 break;
-            case FieldKind.CaaValue:
+            case FieldKind.CaaValue or FieldKind.QuotedText:
                 CharacterStringField.AppendQuoted(value, sb);
                 break;
             default:
                 throw new InvalidOperationException($"no codec for {field.Kind}");
         }
     }
+
+    /// <summary>Fields that may hold no octets at all; an empty one is left out of the text with its separator.</summary>
+    public static bool MayBeEmpty(FieldKind kind) => kind is FieldKind.OptionalTypeBitmap or FieldKind.SvcParams;
 
     private static int Fixed(RdataLayout layout, Field field, ReadOnlySpan<byte> data, int offset, int size)
     {

@@ -40,6 +40,24 @@ internal enum FieldKind
     /// <summary>The NSEC type bit maps (RFC 4034 §4.1.2), at least one type.</summary>
     TypeBitmap,
 
+    /// <summary>The NSEC3 type bit maps: as <see cref="TypeBitmap"/>, but the list may be empty (RFC 5155 §3.2).</summary>
+    OptionalTypeBitmap,
+
+    /// <summary>An NSEC3 salt: length octet then octets, text one hex token or '-' for none.</summary>
+    Salt,
+
+    /// <summary>The NSEC3 next hashed owner: length octet then the hash, text one base32hex token.</summary>
+    Base32Hash,
+
+    /// <summary>Every remaining octet, written as one quoted string that text must quote too (URI target).</summary>
+    QuotedText,
+
+    /// <summary>The whole LOC RDATA, version 0 (RFC 1876): 16 octets, text in degrees and metres.</summary>
+    Location,
+
+    /// <summary>SVCB and HTTPS parameters to the end of the RDATA (RFC 9460 §2.2), possibly none.</summary>
+    SvcParams,
+
     /// <summary>A record type code, written as its mnemonic (RRSIG type covered).</summary>
     RecordTypeCode,
 

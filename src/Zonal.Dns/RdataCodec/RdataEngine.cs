@@ -42,6 +42,11 @@ internal static class RdataEngine
         foreach (var field in layout.Fields)
         {
             int end = FieldCodec.Measure(layout, field, data, pos);
+            if (end == pos && FieldCodec.MayBeEmpty(field.Kind))
+            {
+                continue;
+            }
+
             if (pos > 0)
             {
                 sb.Append(' ');

@@ -20,9 +20,13 @@ internal static class RdataLayouts
         ]),
         new(RecordType.PTR, NameCompression.ReadWrite, [new(Name, "target")]),
         new(RecordType.HINFO, NameCompression.None, [new(CharacterString, "CPU"), new(CharacterString, "OS")]),
+        new(RecordType.MINFO, NameCompression.ReadWrite, [new(Name, "responsible mailbox"), new(Name, "error mailbox")]),
         new(RecordType.MX, NameCompression.ReadWrite, [new(Number16, "preference"), new(Name, "exchange")]),
         new(RecordType.TXT, NameCompression.None, [new(CharacterStrings, "text")]),
+        new(RecordType.RP, NameCompression.ReadOnly, [new(Name, "mailbox"), new(Name, "TXT domain")]),
+        new(RecordType.AFSDB, NameCompression.ReadOnly, [new(Number16, "subtype"), new(Name, "hostname")]),
         new(RecordType.AAAA, NameCompression.None, [new(Ipv6, "address")]),
+        new(RecordType.LOC, NameCompression.None, [new(Location, "location")]),
         new(RecordType.SRV, NameCompression.ReadOnly,
             [new(Number16, "priority"), new(Number16, "weight"), new(Number16, "port"), new(Name, "target")]),
         new(RecordType.NAPTR, NameCompression.ReadOnly,
@@ -30,6 +34,7 @@ internal static class RdataLayouts
             new(Number16, "order"), new(Number16, "preference"), new(CharacterString, "flags"),
             new(CharacterString, "services"), new(NaptrSubstitution, "regexp"), new(Name, "replacement"),
         ]),
+        new(RecordType.KX, NameCompression.None, [new(Number16, "preference"), new(Name, "exchanger")]),
         new(RecordType.CERT, NameCompression.None,
         [
             new(Number16, "certificate type", Mnemonics.CertTypes), new(Number16, "key tag"),
@@ -40,7 +45,7 @@ internal static class RdataLayouts
         [
             new(Number16, "key tag"), new(Number8, "algorithm", Algorithms),
             new(Number8, "digest type", Mnemonics.DigestTypes), new(Hex, "digest"),
-        ], DsDigest.CheckLength),
+        ], DsDigest.Ds),
         new(RecordType.SSHFP, NameCompression.None,
             [new(Number8, "algorithm"), new(Number8, "fingerprint type"), new(Hex, "fingerprint")]),
         new(RecordType.RRSIG, NameCompression.None,
@@ -54,12 +59,33 @@ internal static class RdataLayouts
         [
             new(Number16, "flags"), new(Number8, "protocol"), new(Number8, "algorithm", Algorithms), new(Base64, "public key"),
         ]),
+        new(RecordType.NSEC3, NameCompression.None,
+        [
+            new(Number8, "hash algorithm"), new(Number8, "flags"), new(Number16, "iterations"), new(Salt, "salt"),
+            new(Base32Hash, "next hashed owner name"), new(OptionalTypeBitmap, "type bit maps"),
+        ], Nsec3Hash.CheckLength),
+        new(RecordType.NSEC3PARAM, NameCompression.None,
+            [new(Number8, "hash algorithm"), new(Number8, "flags"), new(Number16, "iterations"), new(Salt, "salt")]),
         new(RecordType.TLSA, NameCompression.None,
         [
             new(Number8, "certificate usage"), new(Number8, "selector"), new(Number8, "matching type"),
             new(Hex, "certificate association data"),
         ]),
+        new(RecordType.CDS, NameCompression.None,
+        [
+            new(Number16, "key tag"), new(Number8, "algorithm", Algorithms),
+            new(Number8, "digest type", Mnemonics.DigestTypes), new(Hex, "digest"),
+        ], DsDigest.Cds),
+        new(RecordType.CDNSKEY, NameCompression.None,
+        [
+            new(Number16, "flags"), new(Number8, "protocol"), new(Number8, "algorithm", Algorithms), new(Base64, "public key"),
+        ]),
+        new(RecordType.SVCB, NameCompression.None,
+            [new(Number16, "priority"), new(Name, "target"), new(SvcParams, "parameters")]),
+        new(RecordType.HTTPS, NameCompression.None,
+            [new(Number16, "priority"), new(Name, "target"), new(SvcParams, "parameters")]),
         new(RecordType.SPF, NameCompression.None, [new(CharacterStrings, "text")]),
+        new(RecordType.URI, NameCompression.None, [new(Number16, "priority"), new(Number16, "weight"), new(QuotedText, "target")]),
         new(RecordType.CAA, NameCompression.None, [new(Number8, "flags"), new(CaaTag, "tag"), new(CaaValue, "value")]),
     }.ToFrozenDictionary(layout => layout.Type);
 

@@ -22,6 +22,9 @@ internal ref struct TokenCursor
 
     public readonly ReadOnlySpan<char> Peek => _tokens[Index];
 
+    /// <summary>The next token is a quoted string glued to the one just taken (<c>key="value"</c>).</summary>
+    public readonly bool NextIsGluedQuote => !AtEnd && _tokens.IsQuotedRightAfterPrevious(Index);
+
     /// <summary>The next token, which must be there and must not be quoted.</summary>
     public ReadOnlySpan<char> Next(Field field)
     {

@@ -4,7 +4,8 @@ namespace Zonal.Dns.RdataCodec;
 
 /// <summary>
 /// NSEC type bit maps (RFC 4034 §4.1.2): windows in increasing order, each 1 to 32 octets with no trailing
-/// zero octet; text is a list of type mnemonics in any order, repeats allowed. At least one type, as BIND.
+/// zero octet; text is a list of type mnemonics in any order, repeats allowed. At least one type for NSEC,
+/// as BIND; NSEC3 may list none (<see cref="FieldKind.OptionalTypeBitmap"/>).
 /// </summary>
 internal static class TypeBitmapField
 {
@@ -14,8 +15,10 @@ internal static class TypeBitmapField
     {
         Span<byte> bits = stackalloc byte[256 * WindowBytes];
         bits.Clear();
-        do
+        bool required = field.Kind == FieldKind.TypeBitmap;
+        while (required || !tokens.AtEnd)
         {
+            required = false;
             var token = tokens.Next(field);
             if (!RecordTypeNames.TryParse(token, out var type))
             {
@@ -25,7 +28,6 @@ internal static class TypeBitmapField
             int value = (ushort)type;
             bits[value >> 3] |= (byte)(0x80 >> (value & 7));
         }
-        while (!tokens.AtEnd);
 
         for (int window = 0; window < 256; window++)
         {
@@ -44,7 +46,7 @@ internal static class TypeBitmapField
 
     public static int Measure(RdataLayout layout, Field field, ReadOnlySpan<byte> data, int offset)
     {
-        if (offset >= data.Length)
+        if (offset >= data.Length && field.Kind == FieldKind.TypeBitmap)
         {
             throw layout.Error(field, "is empty; at least one type must be listed");
         }

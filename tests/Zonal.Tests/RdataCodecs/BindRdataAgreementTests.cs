@@ -73,6 +73,68 @@ public partial class BindRdataAgreementTests
         { "RRSIG", "CDS 8 2 300 20300101000000 0 1 . AA==" },
         { "NSEC", "host.example. A MX RRSIG NSEC TYPE1234" },
         { "NSEC", "zzz A NS SOA A TYPE65535 CDS HTTPS CAA TYPE0" },
+        { "CDS", "2371 13 2 1F987CC6583E92DF0890718C42C8A5A8E5DC7C4A70C0F2D7F8B8A7A3A6C9D1E2" },
+        { "CDS", "0 0 0 00" },
+        { "CDNSKEY", "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==" },
+        { "CDNSKEY", "0 3 0 AA==" },
+        { "NSEC3PARAM", "1 0 0 -" },
+        { "NSEC3PARAM", "1 1 10 aabbcc" },
+        { "NSEC3", "1 1 12 aabbccdd 2vptu5timamqttgl4luu9kg21e0aor3s A RRSIG" },
+        { "NSEC3", "1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s" },
+        { "NSEC3", "2 0 0 - cpnmuog TYPE0 CAA" },
+        { "NSEC3", "2 0 0 ABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABAB 000000000000000000000000000000000000000000000000000000000000000" },
+        { "URI", "10 1 \"https://www.example.com/\"" },
+        { "URI", "10 1 \"\"" },
+        { "URI", "1 1 \"https://example.com/" + new string('a', 300) + "\"" },
+        { "URI", "1 2 \"a\\\"b\\\\c\\255 é\"" },
+        { "RP", "hostmaster.example. txt" },
+        { "RP", ". ." },
+        { "AFSDB", "1 afs.other." },
+        { "KX", "10 kx" },
+        { "MINFO", "admin errors.other." },
+        { "LOC", "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m" },
+        { "LOC", "52 N 4 E 0" },
+        { "LOC", "52 22 N 4 53 W 10m" },
+        { "LOC", "0 S 0 W -100000m" },
+        { "LOC", "90 0 0 N 180 0 0 W 42849672.95m 90000000m 90000000m 90000000m" },
+        { "LOC", "42 21 43.528 N 71 05 06.712 W -24m 1m 200m 10m" },
+        { "LOC", "1 2 3.4 N 5 6 7.89 E 1.5 2 3 4" },
+        { "LOC", "1 2 3.456 N 5 6 7 E 1.01m 0.5m 1.2m 15m" },
+        { "LOC", "1 N 2 E 0.01 0.01 0.02 0.09" },
+        { "LOC", "1 N 2 E 0 123456 9999999 0.12" },
+        { "LOC", "1 2 .5 S 2 3 4. W +5.m 90000000.5 1." },
+        { "LOC", "1 N 2 E -0.5" },
+        { "HTTPS", "1 . alpn=\"h2,h3\" ipv4hint=192.0.2.1" },
+        { "HTTPS", "0 example.com." },
+        { "SVCB", "1 dns.example.net. alpn=dot port=853" },
+        { "SVCB", "1 . port=53 alpn=h2 mandatory=port,alpn" },
+        { "SVCB", "1 . ipv6hint=2001:db8::1,::1 ipv4hint=1.2.3.4,5.6.7.8" },
+        { "SVCB", "1 . no-default-alpn alpn=h2" },
+        { "SVCB", "1 . key65000=abc key7=/x{?dns}" },
+        { "SVCB", "1 . ech=AEP+DQA=" },
+        { "SVCB", "1 . ech" },
+        { "SVCB", "1 . ech=\"AEP+ DQA=\"" },
+        { "SVCB", "1 . no-default-alpn= alpn=h2" },
+        { "SVCB", "1 . alpn=h2 key65000=\"a\\\\,b\"" },
+        { "HTTPS", "1 . mandatory=alpn,ech alpn=h2 ech=\"AEP+DQA=\"" },
+        { "SVCB", "1 . alpn=\"a\\\\,b,c\"" },
+        { "SVCB", "1 . alpn=\"a\\,b\"" },
+        { "SVCB", "1 . alpn=a\\\\b" },
+        { "SVCB", "1 . alpn=\\001,\\\\," },
+        { "SVCB", "1 . key9" },
+        { "SVCB", "1 . key9=\"\"" },
+        { "SVCB", "1 foo" },
+        { "SVCB", "1 . dohpath=/q{?dns}" },
+        { "SVCB", "1 . key1=\"\\002h2\"" },
+        { "SVCB", "1 . key3=\\001\\187" },
+        { "SVCB", "1 . key65535=a" },
+        { "SVCB", "1 . key10=\"a b\\\"c\\\\d\\001é\"" },
+        { "SVCB", "1 . key65000=\\," },
+        { "SVCB", "1 . mandatory=key65000,ipv4hint key65000 ipv4hint=1.1.1.1" },
+        { "SVCB", "1 . port=\"53\"" },
+        { "SVCB", "0 . alpn=h2" },
+        { "SVCB", "1 . key0=\\000\\003 port=1" },
+        { "SVCB", "1 . ipv6hint=::ffff:1.2.3.4" },
         { "TYPE1234", "\\# 4 0A000001" },
         { "TYPE1235", "\\# 0" },
         { "TYPE1236", "\\# 40 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677" },
@@ -96,6 +158,54 @@ public partial class BindRdataAgreementTests
         { "A", "\\# 3 000000" },
         { "HINFO", "a b c" },
         { "SSHFP", "1 1" },
+        { "CDS", "1 8 1 0011" },
+        { "NSEC3PARAM", "1 0 0 abc" },
+        { "NSEC3PARAM", "1 0 0 aa bb" },
+        { "NSEC3", "1 0 0 - 00000000" },
+        { "NSEC3", "2 0 0 - 01" },
+        { "NSEC3", "2 0 0 - 000" },
+        { "NSEC3", "2 0 0 - 0000000000000000000000000000000000000000000000000000000000000000" },
+        { "URI", "10 1 https://x/" },
+        { "URI", "10 1 \"a\" \"b\"" },
+        { "AFSDB", "70000 a" },
+        { "KX", "1 a b" },
+        { "LOC", "1 n 2 E 0" },
+        { "LOC", "1 59 60 N 2 E 0" },
+        { "LOC", "90 1 N 2 E 0" },
+        { "LOC", "1 N 180 0 0.001 E 0" },
+        { "LOC", "1 2 3.4567 N 2 E 0" },
+        { "LOC", "1 N 2 E 42849672.96" },
+        { "LOC", "1 N 2 E -100000.01" },
+        { "LOC", "1 N 2 E 5M" },
+        { "LOC", "1 N 2 E 0 99999999" },
+        { "LOC", "1 N 2 E 0 0.001" },
+        { "LOC", "1 N 2 E 0 1 2 3 4" },
+        { "SVCB", "1 . port=1 port=2" },
+        { "SVCB", "1 . port=1 key3=\\000\\002" },
+        { "SVCB", "1 . mandatory=mandatory" },
+        { "SVCB", "1 . mandatory=port" },
+        { "SVCB", "1 . mandatory=port,port port=1" },
+        { "SVCB", "1 . alpn=\"\"" },
+        { "SVCB", "1 . alpn=a,,b" },
+        { "SVCB", "1 . alpn=a," },
+        { "SVCB", "1 . no-default-alpn=x" },
+        { "SVCB", "1 . no-default-alpn" },
+        { "SVCB", "1 . port=70000" },
+        { "SVCB", "1 . port" },
+        { "SVCB", "1 . ipv4hint=1.2.3" },
+        { "SVCB", "1 . ipv6hint=1.2.3.4" },
+        { "SVCB", "1 . ech=!!!!" },
+        { "SVCB", "1 . key65536=a" },
+        { "SVCB", "1 . key007=a" },
+        { "SVCB", "1 . Port=1" },
+        { "SVCB", "1 . \"alpn=h2\"" },
+        { "SVCB", "1 . alpn= \"h2\"" },
+        { "SVCB", "1 . key65000=a\"b\"" },
+        { "SVCB", "1 . dohpath=/x" },
+        { "SVCB", "1 . key4=\\001\\002\\003" },
+        { "SVCB", "1 . key2=\\000" },
+        { "SVCB", "1 . alpn=h2 mandatory=alpn,key65000" },
+        { "HTTPS", "1 . echconfig=AA==" },
     };
 
     [Theory]
@@ -105,9 +215,10 @@ public partial class BindRdataAgreementTests
         var recordType = RecordTypeNames.Parse(type);
         string ours = Rdata.Format(recordType, Rdata.Parse(recordType, text, Origin));
 
-        var result = NamedCheckzone.Dump(Zone, $"{Head}r {type} {text}\n");
+        string owner = OwnerFor(type);
+        var result = NamedCheckzone.Dump(Zone, $"{Head}{owner} {type} {text}\n");
         Assert.True(result.ExitCode == 0, $"BIND rejected '{type} {text}': {result.Output}{result.Errors}");
-        string bind = DumpedRdata(result.Output, "r.example.");
+        string bind = DumpedRdata(result.Output, $"{owner}.{Zone}");
         Assert.Equal(bind, ours);
     }
 
@@ -118,7 +229,7 @@ public partial class BindRdataAgreementTests
         var recordType = RecordTypeNames.Parse(type);
         Assert.Throws<DnsFormatException>(() => Rdata.Parse(recordType, text, Origin));
 
-        var result = NamedCheckzone.Dump(Zone, $"{Head}r {type} {text}\n");
+        var result = NamedCheckzone.Dump(Zone, $"{Head}{OwnerFor(type)} {type} {text}\n");
         Assert.True(result.ExitCode != 0, $"BIND accepted '{type} {text}' that we reject: {result.Output}");
     }
 
@@ -129,6 +240,9 @@ public partial class BindRdataAgreementTests
         var result = NamedCheckzone.Dump(Zone, Head);
         Assert.Equal(DumpedRdata(result.Output, "example.", "SOA"), ours);
     }
+
+    /// <summary>BIND's check-names wants an NSEC3 owner to be a base32hex hash label.</summary>
+    private static string OwnerFor(string type) => type == "NSEC3" ? "0p9mhaveqvm6t7vbl5lop2u3t2rp3tom" : "r";
 
     private static string DumpedRdata(string dump, string owner, string? type = null)
     {
