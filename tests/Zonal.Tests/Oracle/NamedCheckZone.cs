@@ -11,6 +11,24 @@ public static class NamedCheckZone
         ProcessRunner.Run(BindTools.NamedCheckZone, ["-i", "local", origin, file], ProcessRunner.DefaultTimeout, workingDirectory);
 
     /// <summary>
+    /// Loads <paramref name="zoneText"/> and dumps it to stdout (<c>-D -o -</c>) whatever the verdict, so a
+    /// test can assert on BIND's rejection as well as on its presentation of what it accepted.
+    /// </summary>
+    public static ProcessResult DumpText(string origin, string zoneText)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, zoneText);
+            return ProcessRunner.Run(BindTools.NamedCheckZone, ["-i", "local", "-D", "-o", "-", origin, file], ProcessRunner.DefaultTimeout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
     /// The zone as BIND loaded it (<c>-D</c>): one line per record, absolute names, explicit TTL and class,
     /// in BIND's presentation form. Throws with BIND's messages when the zone does not load.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Zonal.Dns;
+using Zonal.Tests.Oracle;
 
 namespace Zonal.Tests.RdataCodecs;
 
@@ -216,9 +217,9 @@ public partial class BindRdataAgreementTests
         string ours = Rdata.Format(recordType, Rdata.Parse(recordType, text, Origin));
 
         string owner = OwnerFor(type);
-        var result = NamedCheckzone.Dump(Zone, $"{Head}{owner} {type} {text}\n");
-        Assert.True(result.ExitCode == 0, $"BIND rejected '{type} {text}': {result.Output}{result.Errors}");
-        string bind = DumpedRdata(result.Output, $"{owner}.{Zone}");
+        var result = NamedCheckZone.DumpText(Zone, $"{Head}{owner} {type} {text}\n");
+        Assert.True(result.ExitCode == 0, $"BIND rejected '{type} {text}': {result.StandardOutput}{result.StandardError}");
+        string bind = DumpedRdata(result.StandardOutput, $"{owner}.{Zone}");
         Assert.Equal(bind, ours);
     }
 
@@ -229,16 +230,16 @@ public partial class BindRdataAgreementTests
         var recordType = RecordTypeNames.Parse(type);
         Assert.Throws<DnsFormatException>(() => Rdata.Parse(recordType, text, Origin));
 
-        var result = NamedCheckzone.Dump(Zone, $"{Head}{OwnerFor(type)} {type} {text}\n");
-        Assert.True(result.ExitCode != 0, $"BIND accepted '{type} {text}' that we reject: {result.Output}");
+        var result = NamedCheckZone.DumpText(Zone, $"{Head}{OwnerFor(type)} {type} {text}\n");
+        Assert.True(result.ExitCode != 0, $"BIND accepted '{type} {text}' that we reject: {result.StandardOutput}");
     }
 
     [Fact]
     public void SoaTimersWithUnitsReadAsBindReadsThem()
     {
         string ours = Rdata.Format(RecordType.SOA, Rdata.Parse(RecordType.SOA, "ns1 hostmaster 2024010101 1h 15m 1w 5m", Origin));
-        var result = NamedCheckzone.Dump(Zone, Head);
-        Assert.Equal(DumpedRdata(result.Output, "example.", "SOA"), ours);
+        var result = NamedCheckZone.DumpText(Zone, Head);
+        Assert.Equal(DumpedRdata(result.StandardOutput, "example.", "SOA"), ours);
     }
 
     /// <summary>BIND's check-names wants an NSEC3 owner to be a base32hex hash label.</summary>
