@@ -30,7 +30,9 @@ public class RdataFuzzProperties
             using var writer = new WireWriter();
             Rdata.Write(type, data, writer);
             var reader = new WireReader(writer.WrittenSpan);
-            Assert.Equal(data, Rdata.Read(type, ref reader, writer.Position));
+            // Compression matches names case-insensitively, as BIND does, so a pointer may bring
+            // back another spelling of the same name: equal as DNS compares RDATA.
+            Assert.True(Rdata.DataEquals(type, data, Rdata.Read(type, ref reader, writer.Position)));
         });
         OnlyFormatErrors(() =>
         {
