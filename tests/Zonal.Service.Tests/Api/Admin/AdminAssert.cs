@@ -6,7 +6,7 @@ namespace Zonal.Service.Tests.Api.Admin;
 public static class AdminAssert
 {
     /// <summary>Members and readers get 403 on every verb, reads included, even for an id that exists.</summary>
-    public static async Task ForbiddenToNonAdminsAsync(ApiHost host, string collection, string existingId, string createBody)
+    public static async Task ForbiddenToNonAdminsAsync(ApiHost host, string collection, string existingId, string createBody, string patchBody = """{"description": "x"}""")
     {
         foreach (var role in new[] { "member", "reader" })
         {
@@ -14,7 +14,7 @@ public static class AdminAssert
             ErrorAssert.Is(await client.GetAsync(collection), 403, "forbidden");
             ErrorAssert.Is(await client.PostAsync(collection, createBody), 403, "forbidden");
             ErrorAssert.Is(await client.GetAsync($"{collection}/{existingId}"), 403, "forbidden");
-            ErrorAssert.Is(await client.PatchAsync($"{collection}/{existingId}", """{"description": "x"}"""), 403, "forbidden");
+            ErrorAssert.Is(await client.PatchAsync($"{collection}/{existingId}", patchBody), 403, "forbidden");
             ErrorAssert.Is(await client.DeleteAsync($"{collection}/{existingId}"), 403, "forbidden");
         }
     }
