@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Zonal.Storage;
 
-/// <summary>The admin-only tables (TLDs, blacklists, TSIG keys), created by schema script 0003.</summary>
+/// <summary>The admin-only tables (TLDs, blacklists, TSIG keys), created by schema script 0002.</summary>
 public static class AdminTables
 {
     public static void Map(ModelBuilder modelBuilder)
