@@ -19,7 +19,8 @@ public sealed class ZoneWriter(
     ZoneChangeRecorder changes,
     ManagedRecords managed,
     OutboxSignal outbox,
-    IOptions<ZonalOptions> options)
+    IOptions<ZonalOptions> options,
+    ZoneNameAllowance allowance)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -32,6 +33,7 @@ public sealed class ZoneWriter(
         Policy.RequireMember(ctx, project);
 
         var name = NameRules.ParseZoneName(call.Name, Central.MaxZoneNameLength);
+        await allowance.CheckAsync(ctx, call.Name, ct);
         bool secondary = call.Type == ZoneType.Secondary;
         string email;
         if (secondary)

@@ -63,6 +63,7 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<ListRecordSets, Page<RecordSetView>>>(s => s.GetRequiredService<RecordSetReader>());
         services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
 
+        services.AddAdminResources();
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();
     }

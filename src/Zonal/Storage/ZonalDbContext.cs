@@ -57,9 +57,10 @@ public sealed class ZonalDbContext : DbContext
             row.Property(r => r.Id).ValueGeneratedOnAdd();
             MapSnakeCase(row.Metadata);
         });
+        AdminTables.Map(modelBuilder);
     }
 
-    private static void MapSnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
+    internal static void MapSnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
     {
         foreach (var property in entity.GetProperties())
         {
