@@ -19,6 +19,7 @@ public sealed class ZoneWriter(
     ZoneChangeRecorder changes,
     ManagedRecords managed,
     OutboxSignal outbox,
+    QuotaEnforcer quotas,
     IOptions<ZonalOptions> options)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
@@ -60,6 +61,7 @@ public sealed class ZoneWriter(
         await using var tx = await transactions.BeginAsync(ct);
         await zoneLock.AcquireZoneCreationAsync(ct);
         await CheckPlacementAsync(project, name, ct);
+        await quotas.CheckZoneCreateAsync(project, ct);
 
         var now = changes.Now;
         var zone = new ZoneRow

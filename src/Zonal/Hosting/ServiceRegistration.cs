@@ -63,6 +63,13 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<ListRecordSets, Page<RecordSetView>>>(s => s.GetRequiredService<RecordSetReader>());
         services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
 
+        services.AddScoped<QuotaEnforcer>();
+        services.AddScoped<QuotaManager>();
+        services.AddScoped<ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+        services.AddScoped<ICallHandler<SetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+        services.AddScoped<ICallHandler<ResetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+        services.AddScoped<ICallHandler<GetLimits, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();
     }

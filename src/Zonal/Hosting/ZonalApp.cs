@@ -39,6 +39,7 @@ public static class ZonalApp
         VersionEndpoints.Map(app);
         ZoneEndpoints.Map(app);
         RecordSetEndpoints.Map(app);
+        QuotaEndpoints.Map(app);
         return app;
     }
 
