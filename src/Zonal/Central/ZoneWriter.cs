@@ -89,7 +89,7 @@ public sealed class ZoneWriter(
         db.Zones.Add(zone);
         if (!secondary)
         {
-            db.RecordSets.AddRange(managed.ForNewZone(zone));
+            db.RecordSets.AddRange(await managed.ForNewZoneAsync(zone, ct));
         }
 
         changes.RecordCreate(zone);

@@ -38,7 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMessageBus, InProcessBus>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<ManagedRecords>();
+        services.AddScoped<ManagedRecords>();
         services.AddScoped<ZoneScope>();
         services.AddScoped<RecordSetRules>();
         services.AddScoped<ZoneChangeRecorder>();
@@ -69,6 +69,10 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<SetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
         services.AddScoped<ICallHandler<ResetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
         services.AddScoped<ICallHandler<GetLimits, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+
+        services.AddScoped<PoolReader>();
+        services.AddScoped<ICallHandler<ListPools, IReadOnlyList<PoolView>>>(s => s.GetRequiredService<PoolReader>());
+        services.AddScoped<ICallHandler<GetPool, PoolView>>(s => s.GetRequiredService<PoolReader>());
 
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();

@@ -40,6 +40,7 @@ public static class ZonalApp
         ZoneEndpoints.Map(app);
         RecordSetEndpoints.Map(app);
         QuotaEndpoints.Map(app);
+        PoolEndpoints.Map(app);
         return app;
     }
 

@@ -22,8 +22,9 @@ CREATE TABLE pools (
 CREATE UNIQUE INDEX pools_name ON pools (name);
 
 -- The default pool exists from the start; its empty ns_records mean "the configured ones".
+-- EF Core keeps SQLite GUIDs as upper-case text.
 INSERT INTO pools (id, name, description, attributes, ns_records, nameservers, targets, also_notifies, created_at)
-VALUES ('794ccc2c-d751-44fe-b57f-8894c9f5c842', 'default', 'Default Pool', '{}', '[]', '[]', '[]', '[]', strftime('%Y-%m-%d %H:%M:%f', 'now'));
+VALUES ('794CCC2C-D751-44FE-B57F-8894C9F5C842', 'default', 'Default Pool', '{}', '[]', '[]', '[]', '[]', strftime('%Y-%m-%d %H:%M:%f', 'now'));
 
 CREATE TABLE service_statuses (
     id TEXT NOT NULL PRIMARY KEY,
