@@ -74,13 +74,25 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<ListPools, IReadOnlyList<PoolView>>>(s => s.GetRequiredService<PoolReader>());
         services.AddScoped<ICallHandler<GetPool, PoolView>>(s => s.GetRequiredService<PoolReader>());
 
+        services.AddScoped<ServiceStatuses>();
+        services.AddScoped<ICallHandler<Heartbeat, ServiceStatusView>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddScoped<ICallHandler<ListServiceStatuses, IReadOnlyList<ServiceStatusView>>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddScoped<ICallHandler<GetServiceStatus, ServiceStatusView>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddHeartbeat("central");
+
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();
     }
 
-    public static void AddWorker(this IServiceCollection services) =>
+    public static void AddWorker(this IServiceCollection services)
+    {
         services.AddScoped<ICastHandler<PropagateZone>, NoTargetsWorker>();
+        services.AddHeartbeat("worker");
+    }
 
-    public static void AddApi(this IServiceCollection services) =>
+    public static void AddApi(this IServiceCollection services)
+    {
         services.AddSingleton<IRequestContextFactory, NoAuthContextFactory>();
+        services.AddHeartbeat("api");
+    }
 }

@@ -41,6 +41,7 @@ public static class ZonalApp
         RecordSetEndpoints.Map(app);
         QuotaEndpoints.Map(app);
         PoolEndpoints.Map(app);
+        ServiceStatusEndpoints.Map(app);
         return app;
     }
 
