@@ -142,6 +142,19 @@ public abstract class PoolUpdateTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Pool_update_with_delete_removes_pools_missing_from_the_file()
+    {
+        var third = "- name: third\n  ns_records:\n    - hostname: ns.third.example.\n      priority: 1\n";
+        Assert.Equal(0, await RunAsync(PoolsYaml + "\n" + third));
+        var names = async () => (await host.Client().GetAsync("/v2/pools")).Json.GetProperty("pools").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()!).Order().ToArray();
+        Assert.Equal(["default", "second", "third"], await names());
+
+        Assert.Equal(0, await RunAsync(PoolsYaml, "--delete"));
+        Assert.Equal(["default", "second"], await names());
+    }
+
+    [Fact]
     public async Task Pool_update_rejects_bad_files_and_changes_nothing()
     {
         var before = (await host.Client().GetAsync("/v2/pools")).Text;
