@@ -1,23 +1,39 @@
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
+using Zonal.Messaging.Contracts;
 using Zonal.Storage;
 
 namespace Zonal.Central;
 
-/// <summary>The SOA and apex NS record sets that central keeps for every PRIMARY zone.</summary>
-public sealed class ManagedRecords(IOptions<ZonalOptions> options)
+/// <summary>The SOA and apex NS record sets that central keeps for every PRIMARY zone, from the zone's pool.</summary>
+public sealed class ManagedRecords(ZonalDbContext db, IOptions<ZonalOptions> options)
 {
-    public IReadOnlyList<NsRecordOptions> NameServers => options.Value.DefaultPool.EffectiveNsRecords;
+    // One request touches one pool; its NS records are read once per scope.
+    private readonly Dictionary<Guid, IReadOnlyList<NameServerView>> _byPool = [];
+
+    public async Task<IReadOnlyList<NameServerView>> NameServersAsync(Guid poolId, CancellationToken ct)
+    {
+        if (!_byPool.TryGetValue(poolId, out var servers))
+        {
+            servers = await PoolJson.NsRecordsAsync(db, poolId, options.Value.DefaultPool, ct);
+            _byPool[poolId] = servers;
+        }
+
+        return servers;
+    }
 
     /// <summary>SOA RDATA: MNAME is the pool's first NS record, RNAME the zone's email.</summary>
-    public string SoaData(ZoneRow zone) =>
-        $"{NameServers[0].Hostname} {NameRules.EmailToRname(zone.Email)} {zone.Serial} {zone.Refresh} {zone.Retry} {zone.Expire} {zone.Minimum}";
+    public async Task<string> SoaDataAsync(ZoneRow zone, CancellationToken ct)
+    {
+        var servers = await NameServersAsync(zone.PoolId, ct);
+        return $"{servers[0].Hostname} {NameRules.EmailToRname(zone.Email)} {zone.Serial} {zone.Refresh} {zone.Retry} {zone.Expire} {zone.Minimum}";
+    }
 
     /// <summary>The apex SOA and NS record sets of a new zone, pending creation with it.</summary>
-    public IEnumerable<RecordSetRow> ForNewZone(ZoneRow zone)
+    public async Task<IReadOnlyList<RecordSetRow>> ForNewZoneAsync(ZoneRow zone, CancellationToken ct)
     {
-        yield return NewSet(zone, "SOA", [SoaData(zone)]);
-        yield return NewSet(zone, "NS", NameServers.Select(ns => ns.Hostname));
+        var servers = await NameServersAsync(zone.PoolId, ct);
+        return [NewSet(zone, "SOA", [await SoaDataAsync(zone, ct)]), NewSet(zone, "NS", servers.Select(ns => ns.Hostname))];
     }
 
     private static RecordSetRow NewSet(ZoneRow zone, string type, IEnumerable<string> data)

@@ -20,6 +20,7 @@ public sealed class RecordSetWriter(
     RecordSetRules rules,
     ZoneChangeRecorder changes,
     OutboxSignal outbox,
+    QuotaEnforcer quotas,
     IOptions<ZonalOptions> options)
     : ICallHandler<CreateRecordSet, RecordSetView>, ICallHandler<UpdateRecordSet, RecordSetView>, ICallHandler<DeleteRecordSet, RecordSetView>
 {
@@ -43,6 +44,7 @@ public sealed class RecordSetWriter(
         ZoneFieldRules.RejectDeleting(zone);
         var name = RecordSetRules.CheckName(call.Name, call.Type, zone, Central.MaxRecordSetNameLength);
         await rules.CheckPlacementAsync(zone, name, call.Type, null, ct);
+        await quotas.CheckRecordSetAsync(zone, null, records.Count, ct);
 
         var serial = await changes.RecordUpdateAsync(zone, ct);
         var now = changes.Now;
@@ -92,11 +94,17 @@ public sealed class RecordSetWriter(
             set.Description = description.Value;
         }
 
+        var wanted = call.Records is { } records ? RecordSetRules.CheckRecords(set.Type, records.Value) : null;
+        if (wanted is not null)
+        {
+            await quotas.CheckRecordSetAsync(zone, set.Id, wanted.Count, ct);
+        }
+
         var serial = await changes.RecordUpdateAsync(zone, ct);
         var now = changes.Now;
-        if (call.Records is { } records)
+        if (wanted is not null)
         {
-            ReplaceRecords(set, RecordSetRules.CheckRecords(set.Type, records.Value), serial, now);
+            ReplaceRecords(set, wanted, serial, now);
         }
 
         foreach (var record in set.Records.Where(r => r.Action != ChangeAction.Delete))

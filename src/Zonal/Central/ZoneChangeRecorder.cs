@@ -25,7 +25,7 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
             .ToListAsync(ct);
         foreach (var record in soa)
         {
-            record.Data = managed.SoaData(zone);
+            record.Data = await managed.SoaDataAsync(zone, ct);
             record.Serial = zone.Serial;
             record.Status = Status.Pending;
             record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;

@@ -57,6 +57,6 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
     {
         var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
         Policy.RequireReader(call.Context, zone.ProjectId);
-        return managed.NameServers.Select(ns => new NameServerView(ns.Hostname, ns.Priority)).ToList();
+        return await managed.NameServersAsync(zone.PoolId, ct);
     }
 }

@@ -19,6 +19,7 @@ public sealed class ZoneWriter(
     ZoneChangeRecorder changes,
     ManagedRecords managed,
     OutboxSignal outbox,
+    QuotaEnforcer quotas,
     IOptions<ZonalOptions> options,
     ZoneNameAllowance allowance)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
@@ -62,6 +63,7 @@ public sealed class ZoneWriter(
         await using var tx = await transactions.BeginAsync(ct);
         await zoneLock.AcquireZoneCreationAsync(ct);
         await CheckPlacementAsync(project, name, ct);
+        await quotas.CheckZoneCreateAsync(project, ct);
 
         var now = changes.Now;
         var zone = new ZoneRow
@@ -89,7 +91,7 @@ public sealed class ZoneWriter(
         db.Zones.Add(zone);
         if (!secondary)
         {
-            db.RecordSets.AddRange(managed.ForNewZone(zone));
+            db.RecordSets.AddRange(await managed.ForNewZoneAsync(zone, ct));
         }
 
         changes.RecordCreate(zone);

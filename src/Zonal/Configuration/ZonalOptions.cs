@@ -17,6 +17,30 @@ public sealed class ZonalOptions
     public CentralOptions Central { get; set; } = new();
 
     public PoolOptions DefaultPool { get; set; } = new();
+
+    public QuotaOptions Quotas { get; set; } = new();
+
+    public HeartbeatOptions Heartbeat { get; set; } = new();
+}
+
+/// <summary>Every project's quotas unless an admin set its own (Designate's quota_* defaults); negative means unlimited.</summary>
+public sealed class QuotaOptions
+{
+    public int Zones { get; set; } = 10;
+
+    public int ZoneRecordsets { get; set; } = 500;
+
+    public int ZoneRecords { get; set; } = 500;
+
+    public int RecordsetRecords { get; set; } = 20;
+
+    public int ApiExportSize { get; set; } = 1000;
+}
+
+/// <summary>How often each component of the process records that it is up (service_statuses).</summary>
+public sealed class HeartbeatOptions
+{
+    public double IntervalSeconds { get; set; } = 10.0;
 }
 
 public sealed class ApiOptions

@@ -38,7 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMessageBus, InProcessBus>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<ManagedRecords>();
+        services.AddScoped<ManagedRecords>();
         services.AddScoped<ZoneScope>();
         services.AddScoped<RecordSetRules>();
         services.AddScoped<ZoneChangeRecorder>();
@@ -64,13 +64,36 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
 
         services.AddAdminResources();
+        services.AddScoped<QuotaEnforcer>();
+        services.AddScoped<QuotaManager>();
+        services.AddScoped<ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+        services.AddScoped<ICallHandler<SetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+        services.AddScoped<ICallHandler<ResetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+        services.AddScoped<ICallHandler<GetLimits, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
+
+        services.AddScoped<PoolReader>();
+        services.AddScoped<ICallHandler<ListPools, IReadOnlyList<PoolView>>>(s => s.GetRequiredService<PoolReader>());
+        services.AddScoped<ICallHandler<GetPool, PoolView>>(s => s.GetRequiredService<PoolReader>());
+
+        services.AddScoped<ServiceStatuses>();
+        services.AddScoped<ICallHandler<Heartbeat, ServiceStatusView>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddScoped<ICallHandler<ListServiceStatuses, IReadOnlyList<ServiceStatusView>>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddScoped<ICallHandler<GetServiceStatus, ServiceStatusView>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddHeartbeat("central");
+
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();
     }
 
-    public static void AddWorker(this IServiceCollection services) =>
+    public static void AddWorker(this IServiceCollection services)
+    {
         services.AddScoped<ICastHandler<PropagateZone>, NoTargetsWorker>();
+        services.AddHeartbeat("worker");
+    }
 
-    public static void AddApi(this IServiceCollection services) =>
+    public static void AddApi(this IServiceCollection services)
+    {
         services.AddSingleton<IRequestContextFactory, NoAuthContextFactory>();
+        services.AddHeartbeat("api");
+    }
 }

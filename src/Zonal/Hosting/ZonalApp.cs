@@ -40,6 +40,9 @@ public static class ZonalApp
         ZoneEndpoints.Map(app);
         RecordSetEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        QuotaEndpoints.Map(app);
+        PoolEndpoints.Map(app);
+        ServiceStatusEndpoints.Map(app);
         return app;
     }
 

@@ -24,6 +24,12 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
+    public DbSet<QuotaRow> Quotas => Set<QuotaRow>();
+
+    public DbSet<PoolRow> Pools => Set<PoolRow>();
+
+    public DbSet<ServiceStatusRow> ServiceStatuses => Set<ServiceStatusRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -58,6 +64,26 @@ public sealed class ZonalDbContext : DbContext
             MapSnakeCase(row.Metadata);
         });
         AdminTables.Map(modelBuilder);
+        modelBuilder.Entity<QuotaRow>(quota =>
+        {
+            quota.ToTable("quotas");
+            quota.HasKey(q => new { q.ProjectId, q.Resource });
+            MapSnakeCase(quota.Metadata);
+        });
+        modelBuilder.Entity<PoolRow>(pool =>
+        {
+            pool.ToTable("pools");
+            pool.HasKey(p => p.Id);
+            pool.Property(p => p.Id).ValueGeneratedNever();
+            MapSnakeCase(pool.Metadata);
+        });
+        modelBuilder.Entity<ServiceStatusRow>(status =>
+        {
+            status.ToTable("service_statuses");
+            status.HasKey(s => s.Id);
+            status.Property(s => s.Id).ValueGeneratedNever();
+            MapSnakeCase(status.Metadata);
+        });
     }
 
     internal static void MapSnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)

@@ -76,7 +76,10 @@ public sealed class RequestBody
     }
 
     /// <summary>An integer 0..2147483647 (Designate's TTL range); null reads as null.</summary>
-    public int? Integer(string name)
+    public int? Integer(string name) => Integer(name, 0);
+
+    /// <summary>An integer minimum..2147483647; null reads as null.</summary>
+    public int? Integer(string name, int minimum)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -88,9 +91,9 @@ public sealed class RequestBody
             throw TypeError(name, "integer");
         }
 
-        if (number is < 0 or > int.MaxValue)
+        if (number < minimum || number > int.MaxValue)
         {
-            throw ServiceError.Schema(new FieldError([name], $"{number} is out of range 0..{int.MaxValue}", number < 0 ? "minimum" : "maximum", number < 0 ? 0 : int.MaxValue));
+            throw ServiceError.Schema(new FieldError([name], $"{number} is out of range {minimum}..{int.MaxValue}", number < minimum ? "minimum" : "maximum", number < minimum ? minimum : int.MaxValue));
         }
 
         return (int)number;

@@ -34,8 +34,9 @@ public static class SchemaMigrator
                     await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(7418390)", ct);
                 }
 
-                var current = await ScalarAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct);
-                if (version > current)
+                // Each version is checked on its own, so scripts added on parallel branches all run.
+                var done = await ScalarAsync(connection, tx, $"SELECT COUNT(*) FROM schema_version WHERE version = {version}", ct);
+                if (done == 0)
                 {
                     await ExecuteAsync(connection, tx, sql, ct);
                     await ExecuteAsync(connection, tx, $"INSERT INTO schema_version (version) VALUES ({version})", ct);

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zonal.Configuration;
+using Zonal.Domain;
+using Zonal.Storage;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// Reads a project's quotas and checks writes against them. Checks run inside the writer's
+/// transaction after its lock, so counts cannot change between the check and the commit.
+/// </summary>
+public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> options)
+{
+    public async Task<Dictionary<string, int>> ForProjectAsync(string projectId, CancellationToken ct)
+    {
+        var quotas = QuotaKeys.Defaults(options.Value.Quotas);
+        foreach (var row in await db.Quotas.AsNoTracking().Where(q => q.ProjectId == projectId).ToListAsync(ct))
+        {
+            if (quotas.ContainsKey(row.Resource))
+            {
+                quotas[row.Resource] = row.HardLimit;
+            }
+        }
+
+        return quotas;
+    }
+
+    /// <summary>One more zone for the project.</summary>
+    public async Task CheckZoneCreateAsync(string projectId, CancellationToken ct)
+    {
+        var quotas = await ForProjectAsync(projectId, ct);
+        var zones = await db.Zones.CountAsync(z => z.ProjectId == projectId && z.DeletedAt == null, ct);
+        Check(quotas, QuotaKeys.Zones, zones + 1);
+    }
+
+    /// <summary>A record set of the zone that will hold <paramref name="records"/> records; null id means a new set.</summary>
+    public async Task CheckRecordSetAsync(ZoneRow zone, Guid? recordSetId, int records, CancellationToken ct)
+    {
+        var quotas = await ForProjectAsync(zone.ProjectId, ct);
+        Check(quotas, QuotaKeys.RecordsetRecords, records);
+        if (recordSetId is null)
+        {
+            var sets = await db.RecordSets.CountAsync(s => s.ZoneId == zone.Id, ct);
+            Check(quotas, QuotaKeys.ZoneRecordsets, sets + 1);
+        }
+
+        var others = await db.Records.CountAsync(r => r.ZoneId == zone.Id && r.RecordSetId != recordSetId && r.Action != ChangeAction.Delete, ct);
+        Check(quotas, QuotaKeys.ZoneRecords, others + records);
+    }
+
+    private static void Check(Dictionary<string, int> quotas, string resource, int count)
+    {
+        var limit = quotas[resource];
+        if (limit >= 0 && count > limit)
+        {
+            throw new ServiceError(413, "over_quota", $"Quota exceeded for {resource}.");
+        }
+    }
+}
