@@ -17,6 +17,8 @@ command -v named >/dev/null || [ -x /usr/sbin/named ] || need_packages+=(bind9)
 command -v named-checkzone >/dev/null || need_packages+=(bind9-utils)
 command -v dig >/dev/null || need_packages+=(bind9-dnsutils)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
+command -v openstack >/dev/null || need_packages+=(python3-openstackclient)
+dpkg -s python3-designateclient >/dev/null 2>&1 || need_packages+=(python3-designateclient)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "installing ${need_packages[*]}"
   "${as_root[@]}" apt-get update -qq || fail "apt-get update failed"

@@ -8,7 +8,7 @@ namespace Zonal.Api;
 
 /// <summary>
 /// Designate's error body: code, type, message (when there is one), request_id; schema errors add
-/// <c>errors</c> nested twice as <c>{"errors": {"errors": [...]}}</c> and carry no message.
+/// <c>errors</c> nested twice as <c>{"errors": {"errors": [...]}}</c>.
 /// </summary>
 public static class ErrorBody
 {

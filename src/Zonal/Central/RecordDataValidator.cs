@@ -18,7 +18,8 @@ public static class RecordDataValidator
             var problem = RecordDataRules.Check(type, records[i]) ?? CheckWireForm(type, records[i]);
             if (problem is not null)
             {
-                errors.Add(new FieldError(["records", i], $"'{records[i]}' is not a '{type}' Record: {problem}", "format", type));
+                // Designate names the type in a one-item list here, unlike its JSON-schema errors.
+                errors.Add(new FieldError(["records", i], $"'{records[i]}' is not a '{type}' Record: {problem}", "format", new[] { type }));
             }
         }
 

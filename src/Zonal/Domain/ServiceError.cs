@@ -19,7 +19,7 @@ public sealed class ServiceError : Exception
 
     public string Type { get; }
 
-    /// <summary>The message shown to the caller; null when Designate sends none (schema errors).</summary>
+    /// <summary>The message shown to the caller; null when Designate sends none.</summary>
     public string? Detail { get; }
 
     public IReadOnlyList<FieldError>? Errors { get; }
@@ -28,7 +28,8 @@ public sealed class ServiceError : Exception
 
     public static ServiceError InvalidObject(string message) => new(400, "invalid_object", message);
 
-    public static ServiceError Schema(params FieldError[] errors) => new(400, "invalid_object", null, errors);
+    /// <summary>Designate's schema failure: its fixed message, which clients such as the openstack CLI print, and the field errors.</summary>
+    public static ServiceError Schema(params FieldError[] errors) => new(400, "invalid_object", "Provided object does not match schema", errors);
 
     public static ServiceError Forbidden(string message = "Forbidden") => new(403, "forbidden", message);
 

@@ -17,11 +17,11 @@ public static class ErrorAssert
         return body;
     }
 
-    /// <summary>A schema error: no message, errors nested twice, the first naming the field path and validator.</summary>
+    /// <summary>A schema error: Designate's fixed message, errors nested twice, the first naming the field path and validator.</summary>
     public static void IsSchemaError(ApiResponse response, string validator, params object[] path)
     {
         var body = Is(response, 400, "invalid_object");
-        Assert.False(body.TryGetProperty("message", out _), response.Text);
+        Assert.Equal("Provided object does not match schema", body.GetProperty("message").GetString());
         var first = body.GetProperty("errors").GetProperty("errors")[0];
         Assert.Equal(validator, first.GetProperty("validator").GetString());
         var actual = first.GetProperty("path").EnumerateArray()
