@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -10,92 +8,54 @@ namespace Zonal.Central;
 
 /// <summary>/v2/tlds: the TLDs zones may be created under (admin only, reads included).</summary>
 public sealed class TldManager(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock)
-    : ICallHandler<CreateTld, TldView>, ICallHandler<ListTlds, Page<TldView>>, ICallHandler<GetTld, TldView>,
+    : AdminResourceManager<TldRow, TldView>(db, transactions, clock, "Tld"),
+      ICallHandler<CreateTld, TldView>, ICallHandler<ListTlds, Page<TldView>>, ICallHandler<GetTld, TldView>,
       ICallHandler<UpdateTld, TldView>, ICallHandler<DeleteTld, TldView>
 {
-    private static readonly Dictionary<string, LambdaExpression> SortKeys = new()
-    {
-        ["created_at"] = (Expression<Func<TldRow, DateTime>>)(t => t.CreatedAt),
-        ["id"] = (Expression<Func<TldRow, Guid>>)(t => t.Id),
-        ["updated_at"] = (Expression<Func<TldRow, DateTime>>)(t => t.UpdatedAt ?? DateTime.MinValue),
-        ["name"] = (Expression<Func<TldRow, string>>)(t => t.Name),
-    };
+    private static readonly Dictionary<string, LambdaExpression> Sorts = SortKeysWith(("name", t => t.Name));
 
-    public async Task<TldView> HandleAsync(CreateTld call, CancellationToken ct)
-    {
-        Policy.RequireAdmin(call.Context);
-        AdminRules.CheckTldName(call.Name);
-        ZoneFieldRules.CheckDescription(call.Description);
-        await using var tx = await transactions.BeginAsync(ct);
-        var tld = new TldRow { Id = Guid.NewGuid(), Name = call.Name, Description = call.Description, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Add(tld);
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return ToView(tld);
-    }
+    protected override IReadOnlyDictionary<string, LambdaExpression> SortKeys => Sorts;
 
-    public async Task<Page<TldView>> HandleAsync(ListTlds call, CancellationToken ct)
-    {
-        Policy.RequireAdmin(call.Context);
-        var query = db.Set<TldRow>().AsNoTracking();
-        foreach (var (key, value) in call.Query.Filters)
+    public Task<TldView> HandleAsync(CreateTld call, CancellationToken ct) => CreateAsync(
+        call.Context,
+        () =>
         {
-            query = key == "name"
-                ? query.Where(Listing.Matches<TldRow>(t => t.Name, value))
-                : throw ServiceError.BadRequest($"Invalid filters [{key}]");
-        }
+            AdminRules.CheckTldName(call.Name);
+            ZoneFieldRules.CheckDescription(call.Description);
+            return new TldRow { Name = call.Name, Description = call.Description };
+        },
+        checkInTransaction: null,
+        ct);
 
-        var (rows, total) = await Listing.PageAsync(query, call.Query, SortKeys[call.Query.SortKey], t => t.Id, ct);
-        return new Page<TldView>(rows.Select(ToView).ToList(), total);
-    }
+    public Task<Page<TldView>> HandleAsync(ListTlds call, CancellationToken ct) => ListAsync(call.Context, call.Query, ct);
 
-    public async Task<TldView> HandleAsync(GetTld call, CancellationToken ct)
-    {
-        Policy.RequireAdmin(call.Context);
-        return ToView(await FindAsync(call.TldId, tracked: false, ct));
-    }
+    public Task<TldView> HandleAsync(GetTld call, CancellationToken ct) => GetAsync(call.Context, call.TldId, ct);
 
-    public async Task<TldView> HandleAsync(UpdateTld call, CancellationToken ct)
-    {
-        Policy.RequireAdmin(call.Context);
-        await using var tx = await transactions.BeginAsync(ct);
-        var tld = await FindAsync(call.TldId, tracked: true, ct);
-        if (call.Name is { } name)
+    public Task<TldView> HandleAsync(UpdateTld call, CancellationToken ct) => UpdateAsync(
+        call.Context,
+        call.TldId,
+        (tld, _) =>
         {
-            AdminRules.CheckTldName(name.Value);
-            tld.Name = name.Value;
-        }
+            if (call.Name is { } name)
+            {
+                AdminRules.CheckTldName(name.Value);
+                tld.Name = name.Value;
+            }
 
-        if (call.Description is { } description)
-        {
-            ZoneFieldRules.CheckDescription(description.Value);
-            tld.Description = description.Value;
-        }
+            if (call.Description is { } description)
+            {
+                ZoneFieldRules.CheckDescription(description.Value);
+                tld.Description = description.Value;
+            }
 
-        tld.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return ToView(tld);
-    }
+            return Task.CompletedTask;
+        },
+        ct);
 
-    public async Task<TldView> HandleAsync(DeleteTld call, CancellationToken ct)
-    {
-        Policy.RequireAdmin(call.Context);
-        await using var tx = await transactions.BeginAsync(ct);
-        var tld = await FindAsync(call.TldId, tracked: true, ct);
-        db.Remove(tld);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return ToView(tld);
-    }
+    public Task<TldView> HandleAsync(DeleteTld call, CancellationToken ct) => DeleteAsync(call.Context, call.TldId, ct);
 
-    private async Task<TldRow> FindAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var set = tracked ? db.Set<TldRow>() : db.Set<TldRow>().AsNoTracking();
-        return await set.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw ServiceError.NotFound("tld_not_found", "Could not find Tld");
-    }
+    protected override IQueryable<TldRow>? Filter(IQueryable<TldRow> rows, string key, string value) =>
+        key == "name" ? rows.Where(Listing.Matches<TldRow>(t => t.Name, value)) : null;
 
-    private Task SaveAsync(CancellationToken ct) => AdminRules.SaveAsync(db, "duplicate_tld", "Duplicate Tld", ct);
-
-    private static TldView ToView(TldRow t) => new(t.Id, t.Name, t.Description, t.CreatedAt, t.UpdatedAt);
+    protected override TldView ToView(TldRow t) => new(t.Id, t.Name, t.Description, t.CreatedAt, t.UpdatedAt);
 }

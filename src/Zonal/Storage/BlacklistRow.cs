@@ -1,7 +1,7 @@
 namespace Zonal.Storage;
 
 /// <summary>A regular expression of zone names only admins may create.</summary>
-public sealed class BlacklistRow
+public sealed class BlacklistRow : IAdminRow
 {
     public Guid Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Zonal.Storage;
 
 /// <summary>A top-level domain zones may be created under (no trailing dot, e.g. <c>co.uk</c>).</summary>
-public sealed class TldRow
+public sealed class TldRow : IAdminRow
 {
     public Guid Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Zonal.Storage;
 
 /// <summary>A TSIG key the servers of a pool, or of one zone, sign transfers and notifies with.</summary>
-public sealed class TsigKeyRow
+public sealed class TsigKeyRow : IAdminRow
 {
     public Guid Id { get; set; }
 

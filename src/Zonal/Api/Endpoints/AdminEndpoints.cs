@@ -33,6 +33,10 @@ public static class AdminEndpoints
     public static Present<string>? PresentString(Json.RequestBody body, string name) =>
         body.Has(name) ? new Present<string>(body.RequiredString(name)) : null;
 
+    /// <summary>A PATCH field that may be set to a string or cleared with null.</summary>
+    public static Present<string?>? PresentNullableString(Json.RequestBody body, string name) =>
+        body.Has(name) ? new Present<string?>(body.String(name)) : null;
+
     public static Guid Uuid(Json.RequestBody body, string name)
     {
         var text = body.RequiredString(name);
