@@ -14,6 +14,8 @@ namespace Zonal.Central;
 public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, string resourceName)
     where TRow : class, IAdminRow
 {
+    protected ZonalDbContext Db => db;
+
     /// <summary>The ?sort_key= values, each a column of the row.</summary>
     protected abstract IReadOnlyDictionary<string, LambdaExpression> SortKeys { get; }
 

@@ -118,7 +118,7 @@ public sealed class TsigKeyManager(ZonalDbContext db, WriteTransactions transact
     private async Task CheckResourceAsync(string scope, Guid resourceId, CancellationToken ct)
     {
         bool exists = scope == PoolScope
-            ? resourceId == options.Value.DefaultPool.Id
+            ? resourceId == options.Value.DefaultPool.Id || await Db.Set<PoolRow>().AnyAsync(p => p.Id == resourceId, ct)
             : await zones.Live.AnyAsync(z => z.Id == resourceId, ct);
         if (!exists)
         {

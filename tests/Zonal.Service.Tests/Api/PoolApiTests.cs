@@ -124,6 +124,9 @@ public abstract class PoolUpdateTests<THost>(THost host) : IClassFixture<THost>
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, main.GetProperty("updated_at").ValueKind);
         var second = pools.Single(p => p.GetProperty("name").GetString() == "second");
         Assert.Equal(200, (await host.Client().GetAsync($"/v2/pools/{second.GetProperty("id").GetString()}")).Code);
+        var keyName = "pool-key-" + Guid.NewGuid().ToString("N")[..8];
+        var key = await host.Client().PostAsync("/v2/tsigkeys", $$"""{"name": "{{keyName}}", "algorithm": "hmac-sha256", "secret": "c2VjcmV0", "scope": "POOL", "resource_id": "{{second.GetProperty("id").GetString()}}"}""");
+        Assert.Equal(201, key.Code);
 
         var stored = await host.QueryAsync(db => Task.FromResult(db.Pools.Single(p => p.Name == "default")));
         Assert.Contains("bind9", stored.Targets);
