@@ -142,7 +142,7 @@ public sealed class ZoneWriter(
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
-        return ViewMapper.ToView(zone);
+        return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
     }
 
     public async Task<ZoneView> HandleAsync(DeleteZone call, CancellationToken ct)
@@ -152,6 +152,7 @@ public sealed class ZoneWriter(
         Policy.RequireMember(call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         await RejectSubZonesAsync(zone, ct);
+        await RemoveSharesAsync(call.Context, zone, ct);
         changes.RecordDelete(zone);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
@@ -169,6 +170,7 @@ public sealed class ZoneWriter(
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
         Policy.RequireAdmin(call.Context);
         await RejectSubZonesAsync(zone, ct);
+        await RemoveSharesAsync(call.Context, zone, ct);
         zone.DeletedAt = changes.Now;
         zone.Status = Status.Deleted;
         zone.Action = ChangeAction.None;
@@ -188,6 +190,22 @@ public sealed class ZoneWriter(
         {
             throw new ServiceError(400, "zone_has_sub_zone", "Please delete any subzones before deleting this zone");
         }
+    }
+
+    /// <summary>A shared zone goes only when the caller asked for its shares to go too (X-Designate-Delete-Shares).</summary>
+    private async Task RemoveSharesAsync(RequestContext ctx, ZoneRow zone, CancellationToken ct)
+    {
+        if (!await zones.IsSharedAsync(zone.Id, ct))
+        {
+            return;
+        }
+
+        if (!ctx.DeleteShares)
+        {
+            throw new ServiceError(400, "zone_is_shared", "This zone is shared with other projects. Unshare it first, or delete it with the X-Designate-Delete-Shares header.");
+        }
+
+        await db.SharedZones.Where(s => s.ZoneId == zone.Id).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ public static class ZonalApp
         QuotaEndpoints.Map(app);
         PoolEndpoints.Map(app);
         ServiceStatusEndpoints.Map(app);
+        ShareEndpoints.Map(app);
+        TransferRequestEndpoints.Map(app);
+        TransferAcceptEndpoints.Map(app);
         return app;
     }
 

@@ -30,6 +30,12 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ServiceStatusRow> ServiceStatuses => Set<ServiceStatusRow>();
 
+    public DbSet<SharedZoneRow> SharedZones => Set<SharedZoneRow>();
+
+    public DbSet<TransferRequestRow> TransferRequests => Set<TransferRequestRow>();
+
+    public DbSet<TransferAcceptRow> TransferAccepts => Set<TransferAcceptRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -64,6 +70,7 @@ public sealed class ZonalDbContext : DbContext
             MapSnakeCase(row.Metadata);
         });
         AdminTables.Map(modelBuilder);
+        ZoneSharingTables.Map(modelBuilder);
         modelBuilder.Entity<QuotaRow>(quota =>
         {
             quota.ToTable("quotas");
