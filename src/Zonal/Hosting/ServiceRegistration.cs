@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
 
         services.AddAdminResources();
+        services.AddZoneTasks();
         services.AddScoped<QuotaEnforcer>();
         services.AddScoped<QuotaManager>();
         services.AddScoped<ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
