@@ -30,6 +30,8 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ServiceStatusRow> ServiceStatuses => Set<ServiceStatusRow>();
 
+    public DbSet<ZoneJournalRow> ZoneJournal => Set<ZoneJournalRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -83,6 +85,13 @@ public sealed class ZonalDbContext : DbContext
             status.HasKey(s => s.Id);
             status.Property(s => s.Id).ValueGeneratedNever();
             MapSnakeCase(status.Metadata);
+        });
+        modelBuilder.Entity<ZoneJournalRow>(row =>
+        {
+            row.ToTable("zone_journal");
+            row.HasKey(r => r.Id);
+            row.Property(r => r.Id).ValueGeneratedOnAdd();
+            MapSnakeCase(row.Metadata);
         });
     }
 
