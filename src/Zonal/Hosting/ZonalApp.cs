@@ -30,6 +30,7 @@ public static class ZonalApp
         builder.Services.AddCentral();
         builder.Services.AddWorker();
         builder.Services.AddApi();
+        builder.Services.AddBuiltinNameserver(builder.Configuration, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
