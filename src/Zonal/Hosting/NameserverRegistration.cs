@@ -34,10 +34,11 @@ public static class NameserverRegistration
         services.AddSingleton(s => new ZoneTransferClient(s.GetRequiredService<TimeProvider>()) { Timeout = TimeSpan.FromSeconds(options.TransferTimeoutSeconds) });
         services.AddSingleton<ZoneRefresher>();
         services.AddSingleton<SecondaryZones>();
-        services.AddSingleton<NameserverResponder>();
+        services.AddSingleton<NameserverRequestHandler>();
         services.AddScoped<SecondaryZoneCommands>();
         services.AddScoped<ICastHandler<AddSecondaryZone>>(s => s.GetRequiredService<SecondaryZoneCommands>());
         services.AddScoped<ICastHandler<RemoveSecondaryZone>>(s => s.GetRequiredService<SecondaryZoneCommands>());
-        services.AddHostedService<BuiltinNameserverService>();
+        services.AddSingleton<BuiltinNameserverService>();
+        services.AddHostedService(s => s.GetRequiredService<BuiltinNameserverService>());
     }
 }

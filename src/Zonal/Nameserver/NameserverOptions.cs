@@ -5,10 +5,8 @@ public sealed class NameserverOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Loopback by default: the embedded default is for one machine.</summary>
-    public string Address { get; set; } = "127.0.0.1";
-
-    public int Port { get; set; } = 5353;
+    /// <summary>Comma-separated address:port entries served over UDP and TCP; loopback by default, as the embedded default is for one machine.</summary>
+    public string Listen { get; set; } = "127.0.0.1:5353";
 
     /// <summary>Folder for the zone catalog and zone files; empty means "nameserver" under the service's data folder.</summary>
     public string DataDirectory { get; set; } = "";
