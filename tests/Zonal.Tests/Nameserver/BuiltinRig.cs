@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
@@ -18,7 +19,7 @@ internal sealed class BuiltinRig : IAsyncDisposable
 {
     private readonly DnsListener _listener;
 
-    private BuiltinRig(string folder, NameserverOptions options)
+    private BuiltinRig(string folder, NameserverOptions options, ILogger listenerLog)
     {
         Files = new ZoneFiles(folder);
         Store = new ZoneStore();
@@ -29,7 +30,7 @@ internal sealed class BuiltinRig : IAsyncDisposable
         _listener = new DnsListener(
             new DnsListenerOptions { Name = "builtin nameserver", EndPoints = [new IPEndPoint(IPAddress.Loopback, 0)] },
             Handler,
-            NullLogger.Instance);
+            listenerLog);
     }
 
     public ZoneFiles Files { get; }
@@ -43,9 +44,9 @@ internal sealed class BuiltinRig : IAsyncDisposable
     public IPEndPoint EndPoint => _listener.BoundEndPoints[0];
 
     /// <summary>Loads what the folder holds, then listens, as the hosted service starts.</summary>
-    public static BuiltinRig Start(string folder, NameserverOptions? options = null)
+    public static BuiltinRig Start(string folder, NameserverOptions? options = null, ILogger? listenerLog = null)
     {
-        var rig = new BuiltinRig(folder, options ?? new NameserverOptions());
+        var rig = new BuiltinRig(folder, options ?? new NameserverOptions(), listenerLog ?? NullLogger.Instance);
         rig.Zones.Start();
         rig._listener.Start();
         return rig;
