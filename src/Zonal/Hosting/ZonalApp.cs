@@ -32,6 +32,7 @@ public static class ZonalApp
         builder.Services.AddWorker();
         builder.Services.AddMiniDns(builder.Configuration);
         builder.Services.AddApi();
+        builder.Services.AddBuiltinNameserver(builder.Configuration, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
