@@ -65,6 +65,7 @@ public static class ServiceRegistration
 
         services.AddAdminResources();
         services.AddZoneSharing();
+        services.AddZoneTasks();
         services.AddScoped<QuotaEnforcer>();
         services.AddScoped<QuotaManager>();
         services.AddScoped<ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());

@@ -38,6 +38,7 @@ public static class ZonalApp
         app.Use(RequireJsonAccept);
         VersionEndpoints.Map(app);
         ZoneEndpoints.Map(app);
+        ZoneTaskEndpoints.Map(app);
         RecordSetEndpoints.Map(app);
         AdminEndpoints.Map(app);
         QuotaEndpoints.Map(app);

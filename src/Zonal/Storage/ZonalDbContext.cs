@@ -36,6 +36,8 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<TransferAcceptRow> TransferAccepts => Set<TransferAcceptRow>();
 
+    public DbSet<ZoneTaskRow> ZoneTasks => Set<ZoneTaskRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -90,6 +92,13 @@ public sealed class ZonalDbContext : DbContext
             status.HasKey(s => s.Id);
             status.Property(s => s.Id).ValueGeneratedNever();
             MapSnakeCase(status.Metadata);
+        });
+        modelBuilder.Entity<ZoneTaskRow>(task =>
+        {
+            task.ToTable("zone_tasks");
+            task.HasKey(t => t.Id);
+            task.Property(t => t.Id).ValueGeneratedNever();
+            MapSnakeCase(task.Metadata);
         });
     }
 
