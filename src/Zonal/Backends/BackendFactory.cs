@@ -12,7 +12,7 @@ namespace Zonal.Backends;
 /// Turns a pool target into its backend driver by the target's <c>type</c>. Drivers are kept per
 /// target definition, so their HTTP connections and knotc turn-taking outlive one change.
 /// </summary>
-public sealed class BackendFactory(ILoggerFactory loggers)
+public sealed class BackendFactory(ILoggerFactory loggers) : IBackendFactory
 {
     private readonly ConcurrentDictionary<string, IBackend> _drivers = new(StringComparer.Ordinal);
 

@@ -32,12 +32,19 @@ public sealed class Pdns4Backend : IBackend, IDisposable
 
     public async Task CreateZoneAsync(BackendZone zone, CancellationToken ct)
     {
-        // Designate's rule: a zone of the same name left on the server is removed first, so the new
-        // one starts clean with MiniDNS as its master.
+        // A retry or a coalesced change may create again: a secondary already pulling from our masters
+        // is kept. Any other zone of that name is removed first (Designate's rule), so the new one
+        // starts clean with MiniDNS as its master.
         using (var existing = await SendAsync(HttpMethod.Get, ZonePath(zone), null, ct))
         {
             if (existing.IsSuccessStatusCode)
             {
+                var current = await existing.Content.ReadFromJsonAsync<PdnsZone>(ct);
+                if (current is not null && current.Kind.Equals("slave", StringComparison.OrdinalIgnoreCase) && current.Masters.Order().SequenceEqual(_masters.Order()))
+                {
+                    return;
+                }
+
                 await DeleteZoneAsync(zone, hardDelete: true, ct);
             }
         }
