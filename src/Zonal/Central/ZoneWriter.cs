@@ -21,7 +21,8 @@ public sealed class ZoneWriter(
     OutboxSignal outbox,
     QuotaEnforcer quotas,
     IOptions<ZonalOptions> options,
-    ZoneNameAllowance allowance)
+    ZoneNameAllowance allowance,
+    PoolScheduler scheduler)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -64,13 +65,14 @@ public sealed class ZoneWriter(
         await zoneLock.AcquireZoneCreationAsync(ct);
         await CheckPlacementAsync(project, name, ct);
         await quotas.CheckZoneCreateAsync(project, ct);
+        var poolId = await scheduler.ScheduleAsync(ctx, call.Attributes, ct);
 
         var now = changes.Now;
         var zone = new ZoneRow
         {
             Id = Guid.NewGuid(),
             ProjectId = project,
-            PoolId = options.Value.DefaultPool.Id,
+            PoolId = poolId,
             Name = call.Name,
             Email = email,
             Ttl = ttl,

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddScoped<RecordSetRules>();
         services.AddScoped<ZoneChangeRecorder>();
 
+        services.AddScoped<PoolScheduler>();
         services.AddScoped<ZoneWriter>();
         services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
