@@ -19,6 +19,11 @@ command -v dig >/dev/null || need_packages+=(bind9-dnsutils)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 command -v openstack >/dev/null || need_packages+=(python3-openstackclient)
 dpkg -s python3-designateclient >/dev/null 2>&1 || need_packages+=(python3-designateclient)
+[ -x /usr/sbin/pdns_server ] || need_packages+=(pdns-server)
+dpkg -s pdns-backend-sqlite3 >/dev/null 2>&1 || need_packages+=(pdns-backend-sqlite3)
+[ -x /usr/sbin/knotd ] || need_packages+=(knot)
+command -v kdig >/dev/null || need_packages+=(knot-dnsutils)
+[ -x /usr/sbin/nsd ] || need_packages+=(nsd)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "installing ${need_packages[*]}"
   "${as_root[@]}" apt-get update -qq || fail "apt-get update failed"
