@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zonal.Api;
 using Zonal.Api.Endpoints;
+using Zonal.MiniDns;
 using Zonal.Storage;
 using Zonal.Storage.Schema;
 
@@ -29,6 +30,7 @@ public static class ZonalApp
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();
+        builder.Services.AddMiniDns(builder.Configuration);
         builder.Services.AddApi();
         configureServices?.Invoke(builder.Services);
 
