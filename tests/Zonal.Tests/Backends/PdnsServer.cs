@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
 using Zonal.Tests.Oracle;
 using Zonal.Tests.Servers;
 
@@ -38,8 +39,13 @@ public sealed class PdnsServer : IDisposable
         var dir = daemon.Directory;
         var schema = "/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql";
         Assert.True(File.Exists(schema), $"{schema} is missing: apt-get install pdns-backend-sqlite3");
-        var created = ProcessRunner.Run(BindTools.Require("sqlite3", "sqlite3"), ["-init", schema, Path.Combine(dir, "pdns.sqlite3"), ".quit"], TimeSpan.FromSeconds(30));
-        Assert.True(created.Succeeded, created.Describe());
+        using (var database = new SqliteConnection($"Data Source={Path.Combine(dir, "pdns.sqlite3")};Pooling=False"))
+        {
+            database.Open();
+            using var create = database.CreateCommand();
+            create.CommandText = File.ReadAllText(schema);
+            create.ExecuteNonQuery();
+        }
         var port = FreePorts.NextUdpAndTcp();
         var apiPort = FreePorts.NextUdpAndTcp();
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
