@@ -99,6 +99,12 @@ public sealed class PoolOptions
 
     public List<NsRecordOptions> NsRecords { get; set; } = [];
 
+    /// <summary>
+    /// Until a pools.yaml replaces it, the default pool pushes to the builtin nameserver in this process
+    /// (pulling from MiniDNS). Off: a pool with no targets, whose changes are ACTIVE at once.
+    /// </summary>
+    public bool BuiltinTarget { get; set; } = true;
+
     /// <summary>The NS records to use: the configured ones, or one for the embedded nameserver.</summary>
     public IReadOnlyList<NsRecordOptions> EffectiveNsRecords =>
         NsRecords.Count > 0 ? NsRecords.OrderBy(r => r.Priority).ToList() : [new NsRecordOptions { Hostname = "ns1.zonal.test.", Priority = 1 }];

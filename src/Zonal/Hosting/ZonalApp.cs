@@ -33,6 +33,11 @@ public static class ZonalApp
         builder.Services.AddMiniDns(builder.Configuration);
         builder.Services.AddApi();
         builder.Services.AddBuiltinNameserver(builder.Configuration, options);
+        if (options.DefaultPool.BuiltinTarget)
+        {
+            builder.Services.AddSingleton<Worker.IUnloadedPoolTopology, EmbeddedPoolTopology>();
+        }
+
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

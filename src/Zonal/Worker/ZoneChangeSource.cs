@@ -7,7 +7,8 @@ using Zonal.Storage;
 namespace Zonal.Worker;
 
 /// <summary>Reads what a PropagateZone needs beyond the message: the zone's name and its pool's topology.</summary>
-public sealed class ZoneChangeSource(IServiceScopeFactory scopes) : IZoneChangeSource
+/// <param name="unloaded">The topology of a pool pools.yaml has not written (its ns_records are still empty).</param>
+public sealed class ZoneChangeSource(IServiceScopeFactory scopes, IUnloadedPoolTopology? unloaded = null) : IZoneChangeSource
 {
     public async Task<ZoneChange?> LoadAsync(PropagateZone request, CancellationToken ct)
     {
@@ -21,7 +22,10 @@ public sealed class ZoneChangeSource(IServiceScopeFactory scopes) : IZoneChangeS
         }
 
         var pool = await db.Pools.AsNoTracking().FirstOrDefaultAsync(p => p.Id == zone.PoolId, ct);
-        var topology = pool is null ? PoolTopology.Empty : new PoolTopology(
+        // pools.yaml always gives ns_records, so empty ones mark the seeded default pool.
+        var topology = pool is null || PoolJson.Read<List<PoolNsRecord>>(pool.NsRecords).Count == 0
+            ? unloaded?.Current ?? PoolTopology.Empty
+            : new PoolTopology(
             PoolJson.Read<List<PoolTarget>>(pool.Targets),
             PoolJson.Read<List<PoolServer>>(pool.Nameservers),
             PoolJson.Read<List<PoolServer>>(pool.AlsoNotifies));
