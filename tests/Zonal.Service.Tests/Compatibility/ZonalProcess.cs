@@ -17,6 +17,11 @@ public sealed class ZonalProcess : IAsyncLifetime
 
     public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}");
 
+    /// <summary>Where the builtin nameserver answers (UDP and TCP), the default pool's nameserver.</summary>
+    public int NameserverPort { get; } = FreePort();
+
+    private int MiniDnsPort { get; } = FreePort();
+
     /// <summary>The Designate v2 endpoint clients are pointed at.</summary>
     public string Endpoint => new Uri(Address, "/v2").ToString();
 
@@ -25,7 +30,7 @@ public sealed class ZonalProcess : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", "127.0.0.1:0", "--Zonal:Nameserver:Listen", "127.0.0.1:0" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", $"127.0.0.1:{MiniDnsPort}", "--Zonal:Nameserver:Listen", $"127.0.0.1:{NameserverPort}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -70,6 +75,7 @@ public sealed class ZonalProcess : IAsyncLifetime
         }
     }
 
+    /// <summary>A port free for TCP (and, on a quiet loopback, for UDP too).</summary>
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
