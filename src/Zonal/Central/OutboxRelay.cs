@@ -58,7 +58,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IMessageBus bus, Ou
 
             var poolId = await db.Zones.Where(z => z.Id == row.ZoneId).Select(z => z.PoolId).FirstOrDefaultAsync(ct);
             _sent[key] = now;
-            await bus.CastAsync(new PropagateZone(row.ZoneId, poolId, row.Action, row.Serial), ct);
+            await bus.CastAsync(new PropagateZone(row.ZoneId, poolId, row.Action, row.Serial, row.HardDelete), ct);
         }
 
         foreach (var stale in _sent.Where(s => now - s.Value > 4 * Resend).Select(s => s.Key).ToList())

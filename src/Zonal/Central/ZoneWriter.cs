@@ -173,7 +173,7 @@ public sealed class ZoneWriter(
         ZoneFieldRules.RejectDeleting(zone);
         await RejectSubZonesAsync(zone, ct);
         await RemoveSharesAsync(call.Context, zone, ct);
-        changes.RecordDelete(zone);
+        changes.RecordDelete(zone, call.Context.HardDelete);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
