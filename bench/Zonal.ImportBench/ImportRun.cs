@@ -37,8 +37,8 @@ public sealed class ImportRun(string database) : IAsyncDisposable
         await SendAsync(HttpMethod.Patch, "/v2/quotas/noauth-project", """{"zones": -1, "zone_recordsets": -1, "zone_records": -1, "recordset_records": -1}""", "application/json");
     }
 
-    /// <summary>Imports <paramref name="zoneFile"/> and returns the time from the POST to COMPLETE.</summary>
-    public async Task<TimeSpan> ImportAsync(string zoneFile)
+    /// <summary>Imports <paramref name="zoneFile"/> and returns the time from the POST to COMPLETE, and the zone's id.</summary>
+    public async Task<(TimeSpan Elapsed, string ZoneId)> ImportAsync(string zoneFile)
     {
         var clock = Stopwatch.StartNew();
         var created = await SendAsync(HttpMethod.Post, "/v2/zones/tasks/imports", zoneFile, "text/dns");
@@ -49,7 +49,7 @@ public sealed class ImportRun(string database) : IAsyncDisposable
             var status = task.RootElement.GetProperty("status").GetString();
             if (status == "COMPLETE")
             {
-                return clock.Elapsed;
+                return (clock.Elapsed, task.RootElement.GetProperty("zone_id").GetString()!);
             }
 
             if (status != "PENDING")
@@ -58,6 +58,25 @@ public sealed class ImportRun(string database) : IAsyncDisposable
             }
 
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the worker has confirmed the zone (every record ACTIVE), so the next run does not
+    /// queue behind that status write, and the process never stops in the middle of it.
+    /// </summary>
+    public async Task<TimeSpan> WaitActiveAsync(string zoneId)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var zone = JsonDocument.Parse(await Http.GetStringAsync(new Uri(_base, $"/v2/zones/{zoneId}")));
+            if (zone.RootElement.GetProperty("status").GetString() == "ACTIVE")
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(100);
         }
     }
 

@@ -31,14 +31,15 @@ try
             var zoneFile = text.Replace(ZoneFileGenerator.Origin, origin, StringComparison.Ordinal);
             GC.Collect();
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var elapsed = await run.ImportAsync(zoneFile);
+            var (elapsed, zoneId) = await run.ImportAsync(zoneFile);
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            var active = await run.WaitActiveAsync(zoneId);
             var memory = GC.GetGCMemoryInfo();
             string label = i == 0 ? "warm-up" : $"run {i}";
             Console.WriteLine(
                 $"{name,-10} {label,-8} {elapsed.TotalSeconds,6:F2} s  {records / elapsed.TotalSeconds,9:N0} records/s  "
                 + $"allocated {allocated / 1024.0 / 1024.0,7:N0} MiB  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,6:N0} MiB  "
-                + $"heap after {memory.HeapSizeBytes / 1024.0 / 1024.0,5:N0} MiB");
+                + $"heap after {memory.HeapSizeBytes / 1024.0 / 1024.0,5:N0} MiB  then ACTIVE after {active.TotalSeconds,5:F1} s");
         }
     }
 }
