@@ -40,6 +40,9 @@ public sealed class MiniDnsHost : IAsyncLifetime
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
             ["Zonal:MiniDns:TcpRecvTimeout"] = "2",
+            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
+            // The tests drive MiniDNS's polls themselves: no worker pushing to the builtin nameserver beside them.
+            ["Zonal:DefaultPool:BuiltinTarget"] = "false",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:Quotas:Zones"] = "-1",
             ["Zonal:Quotas:ZoneRecordsets"] = "-1",
