@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Zonal.Hosting;
+
+// dotnet run -c Release --project bench/Zonal.PropagationBench -- [writes]
+// The embedded default in this process (SQLite, MiniDNS and the builtin nameserver on free loopback
+// ports, the default pool's builtin target): each write is a record set POST timed until the API
+// shows it ACTIVE, i.e. the builtin nameserver has transferred and serves it. bench/README.md has results.
+int writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var folder = Directory.CreateTempSubdirectory("zonal-propagation-bench-").FullName;
+var app = ZonalApp.Build([], new Dictionary<string, string?>
+{
+    ["Zonal:Database"] = $"sqlite:Data Source={Path.Combine(folder, "zonal.db")}",
+    ["Zonal:DataDirectory"] = folder,
+    ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
+    ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+    ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
+    ["Zonal:Quotas:ZoneRecordsets"] = "-1",
+    ["Zonal:Quotas:ZoneRecords"] = "-1",
+    ["Logging:LogLevel:Default"] = "Error",
+});
+await ZonalApp.MigrateAsync(app.Services);
+await app.StartAsync();
+try
+{
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    using var http = new HttpClient { BaseAddress = new Uri(address) };
+    http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "bench");
+
+    var zone = await PostAsync(http, "/v2/zones", new { name = "bench.example.", email = "hostmaster@example.org" });
+    var zonePath = $"/v2/zones/{zone}";
+    Console.WriteLine($"zone create → ACTIVE: {(await WaitActiveAsync(http, zonePath)).TotalMilliseconds:F1} ms");
+
+    var latencies = new List<double>();
+    for (int i = 0; i <= writes; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var id = await PostAsync(http, $"{zonePath}/recordsets", new { name = $"r{i}.bench.example.", type = "A", records = new[] { "192.0.2.1" } });
+        await WaitActiveAsync(http, $"{zonePath}/recordsets/{id}", clock);
+        if (i > 0)
+        {
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    latencies.Sort();
+    double At(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+    Console.WriteLine($"record set create → ACTIVE, {writes} writes one at a time: p50 {At(0.50):F1} ms  p90 {At(0.90):F1} ms  p99 {At(0.99):F1} ms  max {latencies[^1]:F1} ms");
+}
+finally
+{
+    await app.StopAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+static async Task<string> PostAsync(HttpClient http, string path, object body)
+{
+    using var response = await http.PostAsync(path, new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+    var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+    return response.IsSuccessStatusCode ? json.GetProperty("id").GetString()! : throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {json}");
+}
+
+// Polls every millisecond: the poll itself is a cheap read next to the propagation it waits for.
+static async Task<TimeSpan> WaitActiveAsync(HttpClient http, string path, Stopwatch? clock = null)
+{
+    clock ??= Stopwatch.StartNew();
+    while (true)
+    {
+        var json = await http.GetFromJsonAsync<JsonElement>(path);
+        var status = json.GetProperty("status").GetString();
+        if (status == "ACTIVE")
+        {
+            return clock.Elapsed;
+        }
+
+        if (status == "ERROR" || clock.Elapsed > TimeSpan.FromMinutes(2))
+        {
+            throw new InvalidOperationException($"{path} is {status} after {clock.Elapsed}");
+        }
+
+        await Task.Delay(1);
+    }
+}
