@@ -24,6 +24,9 @@ public sealed record RequestContext
 
     public bool HardDelete { get; init; }
 
+    /// <summary>X-Designate-Delete-Shares: a shared zone may be deleted, its shares removed first.</summary>
+    public bool DeleteShares { get; init; }
+
     public bool IsAdmin => Roles.Contains("admin", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Keystone's implied roles: admin implies member, member implies reader.</summary>

@@ -17,8 +17,9 @@ public static class ServiceRegistration
     public static void AddStorage(this IServiceCollection services, DatabaseTarget database)
     {
         services.AddSingleton(database);
-        services.AddDbContextPool<ZonalDbContext>(options =>
+        services.AddDbContextPool<ZonalDbContext>((provider, options) =>
         {
+            options.AddInterceptors(new ZoneJournalWriter(provider.GetService<TimeProvider>() ?? TimeProvider.System));
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
                 options.UseNpgsql(PostgresDefaults.Apply(database.ConnectionString));
@@ -64,6 +65,8 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
 
         services.AddAdminResources();
+        services.AddZoneSharing();
+        services.AddZoneTasks();
         services.AddScoped<QuotaEnforcer>();
         services.AddScoped<QuotaManager>();
         services.AddScoped<ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());

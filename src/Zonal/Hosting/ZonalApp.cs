@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zonal.Api;
 using Zonal.Api.Endpoints;
+using Zonal.MiniDns;
 using Zonal.Storage;
 using Zonal.Storage.Schema;
 
@@ -29,6 +30,7 @@ public static class ZonalApp
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();
+        builder.Services.AddMiniDns(builder.Configuration);
         builder.Services.AddApi();
         builder.Services.AddBuiltinNameserver(builder.Configuration, options);
         configureServices?.Invoke(builder.Services);
@@ -39,11 +41,15 @@ public static class ZonalApp
         app.Use(RequireJsonAccept);
         VersionEndpoints.Map(app);
         ZoneEndpoints.Map(app);
+        ZoneTaskEndpoints.Map(app);
         RecordSetEndpoints.Map(app);
         AdminEndpoints.Map(app);
         QuotaEndpoints.Map(app);
         PoolEndpoints.Map(app);
         ServiceStatusEndpoints.Map(app);
+        ShareEndpoints.Map(app);
+        TransferRequestEndpoints.Map(app);
+        TransferAcceptEndpoints.Map(app);
         return app;
     }
 

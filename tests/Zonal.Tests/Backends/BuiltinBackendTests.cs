@@ -29,6 +29,7 @@ public sealed class BuiltinBackendTests : IAsyncLifetime
             ["Zonal:DataDirectory"] = _data,
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
+            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
         });
         await ZonalApp.MigrateAsync(_app.Services);
         await _app.StartAsync();

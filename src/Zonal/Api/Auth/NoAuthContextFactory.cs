@@ -33,6 +33,7 @@ public sealed class NoAuthContextFactory(IOptions<ZonalOptions> options) : IRequ
             AllProjects = allProjects,
             EditManagedRecords = editManaged,
             HardDelete = OsloBool.Parse(headers["X-Designate-Hard-Delete"]),
+            DeleteShares = OsloBool.Parse(headers["X-Designate-Delete-Shares"]),
         });
     }
 
