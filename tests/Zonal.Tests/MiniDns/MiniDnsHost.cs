@@ -39,6 +39,7 @@ public sealed class MiniDnsHost : IAsyncLifetime
             ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(_directory, "zonal.db") + ";Default Timeout=60",
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:MiniDns:TcpRecvTimeout"] = "2",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:Quotas:Zones"] = "-1",
