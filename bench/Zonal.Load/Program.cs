@@ -10,16 +10,18 @@ Console.WriteLine($"# zonal load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Envir
 Console.WriteLine(Measurement.Header);
 foreach (var database in options.Databases)
 {
-    var connection = database == "sqlite"
+    bool sqlite = database == "sqlite";
+    var connection = sqlite
         ? "sqlite:///" + Path.Combine(Directory.CreateTempSubdirectory("zonal-load-").FullName, "zonal.db")
         : "postgresql:" + PostgresDatabase(options.Fsync);
     await using var host = await LoadHost.StartAsync(connection);
-    foreach (var measurement in await Scenarios.RunAsync(host.BaseAddress, options))
+    var cpu = new CpuMeter(sqlite ? null : PostgresCluster.Instance.Port);
+    foreach (var measurement in await Scenarios.RunAsync(host.BaseAddress, cpu, options))
     {
         Console.WriteLine(measurement.Row(database));
     }
 
-    if (database == "sqlite")
+    if (sqlite)
     {
         Directory.Delete(Path.GetDirectoryName(connection["sqlite:///".Length..])!, recursive: true);
     }

@@ -8,20 +8,20 @@ public static class Scenarios
 {
     private const string RecordSetBody = """{{"name": "{0}", "type": "A", "records": ["192.0.2.{1}"], "ttl": 3600}}""";
 
-    public static async Task<List<Measurement>> RunAsync(Uri baseAddress, LoadOptions options)
+    public static async Task<List<Measurement>> RunAsync(Uri baseAddress, CpuMeter cpu, LoadOptions options)
     {
         var limit = TimeSpan.FromSeconds(options.Seconds);
         var results = new List<Measurement>();
 
         // Warm-up (JIT, connection pools, prepared statements), not reported.
-        await WritesAsync(baseAddress, "warm-up", 2, 200, limit, sharedZone: false);
-        results.Add(await WritesAsync(baseAddress, "recordset create, own zone", 1, options.Writes, limit, sharedZone: false));
-        results.Add(await WritesAsync(baseAddress, "recordset create, own zone", 8, options.Writes, limit, sharedZone: false));
-        results.Add(await WritesAsync(baseAddress, "recordset create, one zone", 8, options.Writes, limit, sharedZone: true));
+        await WritesAsync(baseAddress, cpu, "warm-up", 4, options.Warmup, limit, sharedZone: false);
+        results.Add(await WritesAsync(baseAddress, cpu, "recordset create, own zone", 1, options.Writes, limit, sharedZone: false));
+        results.Add(await WritesAsync(baseAddress, cpu, "recordset create, own zone", 8, options.Writes, limit, sharedZone: false));
+        results.Add(await WritesAsync(baseAddress, cpu, "recordset create, one zone", 8, options.Writes, limit, sharedZone: true));
 
-        results.Add(await SeedZonesAsync(baseAddress, options.Zones));
-        results.Add(await ListAsync(baseAddress, 1, options.Lists, limit));
-        results.Add(await ListAsync(baseAddress, 8, options.Lists, limit));
+        results.Add(await SeedZonesAsync(baseAddress, cpu, options.Zones));
+        results.Add(await ListAsync(baseAddress, cpu, 1, options.Lists, limit));
+        results.Add(await ListAsync(baseAddress, cpu, 8, options.Lists, limit));
         return results;
     }
 
@@ -29,7 +29,7 @@ public static class Scenarios
     /// Each client creates A record sets, in its own zone or all in one zone; afterwards the zones must
     /// hold exactly the accepted sets, so a faster write path cannot pass by losing records.
     /// </summary>
-    private static async Task<Measurement> WritesAsync(Uri baseAddress, string name, int clients, int perClient, TimeSpan limit, bool sharedZone)
+    private static async Task<Measurement> WritesAsync(Uri baseAddress, CpuMeter cpu, string name, int clients, int perClient, TimeSpan limit, bool sharedZone)
     {
         var project = "load-" + Guid.NewGuid().ToString("N")[..8];
         var http = Enumerable.Range(0, clients).Select(_ => new LoadClient(baseAddress, project)).ToArray();
@@ -40,7 +40,7 @@ public static class Scenarios
             zones.Add((await http[c].CreateZoneAsync(zoneName), zoneName));
         }
 
-        var measurement = await Measurement.RunAsync(name, clients, perClient, limit, async (c, i) =>
+        var measurement = await Measurement.RunAsync(cpu, name, clients, perClient, limit, async (c, i) =>
         {
             var zone = zones[sharedZone ? 0 : c];
             var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, RecordSetBody, $"c{c}-r{i}.{zone.Name}", i % 250 + 1);
@@ -69,12 +69,12 @@ public static class Scenarios
     }
 
     /// <summary>Creates zones (8 clients) in the list project until it holds <paramref name="count"/>.</summary>
-    private static async Task<Measurement> SeedZonesAsync(Uri baseAddress, int count)
+    private static async Task<Measurement> SeedZonesAsync(Uri baseAddress, CpuMeter cpu, int count)
     {
         const int Clients = 8;
         var http = Enumerable.Range(0, Clients).Select(_ => new LoadClient(baseAddress, ListProject)).ToArray();
         int perClient = (count + Clients - 1) / Clients;
-        var measurement = await Measurement.RunAsync("zone create (seeding the list)", Clients, perClient, TimeSpan.MaxValue, async (c, i) =>
+        var measurement = await Measurement.RunAsync(cpu, "zone create (seeding the list)", Clients, perClient, TimeSpan.MaxValue, async (c, i) =>
         {
             int n = c * perClient + i;
             if (n >= count)
@@ -96,10 +96,10 @@ public static class Scenarios
     private const string ListProject = "load-list";
 
     /// <summary>GET /v2/zones (first page, default limit, with the total count) by a project with the seeded zones.</summary>
-    private static async Task<Measurement> ListAsync(Uri baseAddress, int clients, int perClient, TimeSpan limit)
+    private static async Task<Measurement> ListAsync(Uri baseAddress, CpuMeter cpu, int clients, int perClient, TimeSpan limit)
     {
         var http = Enumerable.Range(0, clients).Select(_ => new LoadClient(baseAddress, ListProject)).ToArray();
-        var measurement = await Measurement.RunAsync("GET /v2/zones", clients, perClient, limit, async (c, _) =>
+        var measurement = await Measurement.RunAsync(cpu, "GET /v2/zones", clients, perClient, limit, async (c, _) =>
         {
             var (code, _) = await http[c].SendAsync(HttpMethod.Get, "/v2/zones");
             return code == HttpStatusCode.OK;
