@@ -36,7 +36,7 @@ public sealed class CpuMeter(int? postgresPort)
     private static int? FindPostmaster(int port)
     {
         var portArgument = "\0-p\0" + port.ToString(CultureInfo.InvariantCulture) + "\0";
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
         {
             try
             {

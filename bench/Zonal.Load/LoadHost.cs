@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Zonal.Hosting;
 
 namespace Zonal.Load;
@@ -22,7 +24,8 @@ public sealed class LoadHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<LoadHost> StartAsync(string database)
+    /// <param name="withoutRelay">Leave out the outbox relay (and so the status updates it triggers), to see the write path alone.</param>
+    public static async Task<LoadHost> StartAsync(string database, bool withoutRelay)
     {
         var app = ZonalApp.Build([], new Dictionary<string, string?>
         {
@@ -33,6 +36,12 @@ public sealed class LoadHost : IAsyncDisposable
             ["Zonal:Quotas:Zones"] = "1000000",
             ["Zonal:Quotas:ZoneRecordsets"] = "1000000",
             ["Zonal:Quotas:ZoneRecords"] = "1000000",
+        }, services =>
+        {
+            if (withoutRelay)
+            {
+                services.RemoveAll<IHostedService>();
+            }
         });
         await ZonalApp.MigrateAsync(app.Services);
         await app.StartAsync();

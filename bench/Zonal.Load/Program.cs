@@ -6,7 +6,8 @@ using Zonal.Service.Tests.Infrastructure;
 // with 10,000 zones present, on SQLite and on a throwaway PostgreSQL cluster on loopback.
 var options = LoadOptions.Parse(args);
 Console.WriteLine($"# zonal load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-    $"{options.Writes} writes/client or {options.Seconds} s, {options.Zones:N0} zones, postgres fsync {(options.Fsync ? "on" : "off")}");
+    $"{options.Writes} writes/client or {options.Seconds} s, {options.Zones:N0} zones, postgres fsync {(options.Fsync ? "on" : "off")}" +
+    (options.WithoutRelay ? ", WITHOUT the outbox relay and status updates" : ""));
 Console.WriteLine(Measurement.Header);
 foreach (var database in options.Databases)
 {
@@ -14,7 +15,7 @@ foreach (var database in options.Databases)
     var connection = sqlite
         ? "sqlite:///" + Path.Combine(Directory.CreateTempSubdirectory("zonal-load-").FullName, "zonal.db")
         : "postgresql:" + PostgresDatabase(options.Fsync);
-    await using var host = await LoadHost.StartAsync(connection);
+    await using var host = await LoadHost.StartAsync(connection, options.WithoutRelay);
     var cpu = new CpuMeter(sqlite ? null : PostgresCluster.Instance.Port);
     foreach (var measurement in await Scenarios.RunAsync(host.BaseAddress, cpu, options))
     {

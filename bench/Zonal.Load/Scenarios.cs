@@ -60,12 +60,39 @@ public static class Scenarios
             throw new InvalidOperationException($"{name}: {measurement.Accepted} creates accepted but {stored} record sets stored");
         }
 
+        foreach (var zone in zones)
+        {
+            await WaitForActiveAsync(http[0], zone.Id);
+        }
+
         foreach (var client in http)
         {
             client.Dispose();
         }
 
         return measurement;
+    }
+
+    /// <summary>Every change must still reach the (target-less) pool and turn the zone ACTIVE; a stuck outbox fails the run.</summary>
+    private static async Task WaitForActiveAsync(LoadClient client, string zoneId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (_, body) = await client.SendAsync(HttpMethod.Get, $"/v2/zones/{zoneId}");
+            var status = JsonDocument.Parse(body).RootElement.GetProperty("status").GetString();
+            if (status == "ACTIVE")
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"zone {zoneId} still {status} a minute after the last write");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Creates zones (8 clients) in the list project until it holds <paramref name="count"/>.</summary>

@@ -11,30 +11,29 @@ public sealed class ManagedRecords(ZonalDbContext db, IOptions<ZonalOptions> opt
     // One request touches one pool; its NS records are read once per scope.
     private readonly Dictionary<Guid, IReadOnlyList<NameServerView>> _byPool = [];
 
-    public async Task<IReadOnlyList<NameServerView>> NameServersAsync(Guid poolId, CancellationToken ct) =>
-        _byPool.TryGetValue(poolId, out var servers) ? servers : Remember(poolId, await PoolJson.NsRecordsAsync(db, poolId, options.Value.DefaultPool, ct));
+    public async Task<IReadOnlyList<NameServerView>> NameServersAsync(Guid poolId, CancellationToken ct)
+    {
+        if (!_byPool.TryGetValue(poolId, out var servers))
+        {
+            servers = await PoolJson.NsRecordsAsync(db, poolId, options.Value.DefaultPool, ct);
+            _byPool[poolId] = servers;
+        }
 
-    /// <summary>The pool's NS records from its stored JSON, when the caller read that along with other rows.</summary>
-    public IReadOnlyList<NameServerView> NameServers(Guid poolId, string? storedNsRecords) =>
-        _byPool.TryGetValue(poolId, out var servers) ? servers : Remember(poolId, PoolJson.NsRecords(storedNsRecords, options.Value.DefaultPool));
+        return servers;
+    }
 
     /// <summary>SOA RDATA: MNAME is the pool's first NS record, RNAME the zone's email.</summary>
-    public async Task<string> SoaDataAsync(ZoneRow zone, CancellationToken ct) => SoaData(zone, await NameServersAsync(zone.PoolId, ct));
-
-    public static string SoaData(ZoneRow zone, IReadOnlyList<NameServerView> servers) =>
-        $"{servers[0].Hostname} {NameRules.EmailToRname(zone.Email)} {zone.Serial} {zone.Refresh} {zone.Retry} {zone.Expire} {zone.Minimum}";
+    public async Task<string> SoaDataAsync(ZoneRow zone, CancellationToken ct)
+    {
+        var servers = await NameServersAsync(zone.PoolId, ct);
+        return $"{servers[0].Hostname} {NameRules.EmailToRname(zone.Email)} {zone.Serial} {zone.Refresh} {zone.Retry} {zone.Expire} {zone.Minimum}";
+    }
 
     /// <summary>The apex SOA and NS record sets of a new zone, pending creation with it.</summary>
     public async Task<IReadOnlyList<RecordSetRow>> ForNewZoneAsync(ZoneRow zone, CancellationToken ct)
     {
         var servers = await NameServersAsync(zone.PoolId, ct);
         return [NewSet(zone, "SOA", [await SoaDataAsync(zone, ct)]), NewSet(zone, "NS", servers.Select(ns => ns.Hostname))];
-    }
-
-    private IReadOnlyList<NameServerView> Remember(Guid poolId, IReadOnlyList<NameServerView> servers)
-    {
-        _byPool[poolId] = servers;
-        return servers;
     }
 
     private static RecordSetRow NewSet(ZoneRow zone, string type, IEnumerable<string> data)

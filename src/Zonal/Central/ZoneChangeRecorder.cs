@@ -20,15 +20,12 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
         zone.Serial = Math.Max(zone.Serial + 1, new DateTimeOffset(now).ToUnixTimeSeconds());
         MarkPending(zone, ChangeAction.Update, now);
 
-        // The pool's NS records (the SOA's MNAME) come along with the SOA rows: one round trip.
-        var poolId = zone.PoolId;
         var soa = await db.RecordSets.Where(s => s.ZoneId == zone.Id && s.Type == "SOA" && s.Managed)
             .SelectMany(s => s.Records)
-            .Select(r => new { Record = r, PoolNsRecords = db.Pools.Where(p => p.Id == poolId).Select(p => p.NsRecords).FirstOrDefault() })
             .ToListAsync(ct);
-        foreach (var (record, poolNsRecords) in soa.Select(s => (s.Record, s.PoolNsRecords)))
+        foreach (var record in soa)
         {
-            record.Data = ManagedRecords.SoaData(zone, managed.NameServers(poolId, poolNsRecords));
+            record.Data = await managed.SoaDataAsync(zone, ct);
             record.Serial = zone.Serial;
             record.Status = Status.Pending;
             record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;
