@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zonal.Api;
+using Zonal.Api.Auth.Keystone;
 using Zonal.Api.Endpoints;
 using Zonal.Storage;
 using Zonal.Storage.Schema;
@@ -29,12 +30,17 @@ public static class ZonalApp
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();
-        builder.Services.AddApi();
+        builder.Services.AddApi(options.Api);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Use(StripTrailingSlash);
         app.UseMiddleware<ErrorMiddleware>();
+        if (options.Api.UsesKeystone)
+        {
+            app.UseKeystoneAuth();
+        }
+
         app.Use(RequireJsonAccept);
         VersionEndpoints.Map(app);
         ZoneEndpoints.Map(app);
