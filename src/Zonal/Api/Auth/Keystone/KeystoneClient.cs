@@ -18,6 +18,8 @@ public sealed class KeystoneClient
     /// <summary>keystoneauth's margin: a service token this close to expiry is replaced before use.</summary>
     private static readonly TimeSpan StaleMargin = TimeSpan.FromSeconds(30);
 
+    private const int ConnectionAttempts = 3;
+
     private readonly KeystoneAuthTokenOptions _options;
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
@@ -41,14 +43,13 @@ public sealed class KeystoneClient
         for (int attempt = 0; ; attempt++)
         {
             var service = await ServiceTokenAsync(ct);
-            using var request = new HttpRequestMessage(HttpMethod.Get, _authUrl + "/auth/tokens?nocatalog");
-            request.Headers.TryAddWithoutValidation("X-Auth-Token", service.Id);
-            if (!request.Headers.TryAddWithoutValidation("X-Subject-Token", subjectToken))
+            using var response = await SendAsync(() =>
             {
-                return null;
-            }
-
-            using var response = await SendAsync(request, ct);
+                var request = new HttpRequestMessage(HttpMethod.Get, _authUrl + "/auth/tokens?nocatalog");
+                request.Headers.TryAddWithoutValidation("X-Auth-Token", service.Id);
+                request.Headers.TryAddWithoutValidation("X-Subject-Token", subjectToken);
+                return request;
+            }, ct);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -93,11 +94,11 @@ public sealed class KeystoneClient
 
     private async Task<ServiceToken> AuthenticateServiceAsync(CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _authUrl + "/auth/tokens?nocatalog")
+        var body = PasswordAuthBody();
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, _authUrl + "/auth/tokens?nocatalog")
         {
-            Content = new StringContent(PasswordAuthBody(), Encoding.UTF8, "application/json"),
-        };
-        using var response = await SendAsync(request, ct);
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        }, ct);
         if (response.StatusCode != HttpStatusCode.Created || !response.Headers.TryGetValues("X-Subject-Token", out var ids))
         {
             throw new KeystoneUnavailableException($"Keystone answered {(int)response.StatusCode} to the service's own authentication as {_options.Username}");
@@ -135,19 +136,31 @@ public sealed class KeystoneClient
         },
     }.ToJsonString();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    /// <summary>
+    /// Sends a fresh request, again when an attempt fails on the connection: Keystone under uwsgi's
+    /// http-socket drops idle keep-alive connections unannounced and now and then resets a new one
+    /// before reading it. Both calls are safe to repeat; a Keystone that is really down fails every attempt.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct)
     {
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            return await _http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new KeystoneUnavailableException($"Keystone at {_authUrl} is unreachable: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            throw new KeystoneUnavailableException($"Keystone at {_authUrl} did not answer within {_http.Timeout}", e);
+            using var message = request();
+            try
+            {
+                return await _http.SendAsync(message, ct);
+            }
+            catch (HttpRequestException) when (attempt < ConnectionAttempts - 1)
+            {
+            }
+            catch (HttpRequestException e)
+            {
+                throw new KeystoneUnavailableException($"Keystone at {_authUrl} is unreachable: {e.Message}", e);
+            }
+            catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                throw new KeystoneUnavailableException($"Keystone at {_authUrl} did not answer within {_http.Timeout}", e);
+            }
         }
     }
 
