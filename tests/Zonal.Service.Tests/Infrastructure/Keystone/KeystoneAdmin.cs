@@ -163,8 +163,8 @@ public sealed class KeystoneAdmin(Uri authUrl)
     }
 
     /// <summary>
-    /// uwsgi's --http-socket now and then resets a fresh connection before reading it (seen with .NET's
-    /// client, about one request in five, never reaching Keystone's log): such a send is tried again.
+    /// A connection Keystone's server resets before reading the request (never reaching Keystone's log)
+    /// is tried again on a new connection.
     /// </summary>
     private static async Task<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> create)
     {

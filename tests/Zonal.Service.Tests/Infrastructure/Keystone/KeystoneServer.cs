@@ -121,7 +121,9 @@ public sealed class KeystoneServer
         };
         foreach (var arg in new[]
         {
-            "--plugins", "python3", "--http-socket", $"127.0.0.1:{listen}", "--wsgi-file", "/usr/bin/keystone-wsgi-public",
+            // uwsgi's HTTP router with keep-alive: its bare --http-socket (keystone.md §4) resets about one
+            // connection in five under .NET's and the openstack client's requests.
+            "--plugins", "http,python3", "--http", $"127.0.0.1:{listen}", "--http-keepalive", "--wsgi-file", "/usr/bin/keystone-wsgi-public",
             "--master", "--processes", "1", "--threads", "8", "--enable-threads", "--lazy-apps", "--die-on-term",
             "--buffer-size", "65535", "--logto", Path.Combine(_root, "logs", $"uwsgi-{listen}.log"), "--env", $"OS_KEYSTONE_CONFIG_DIR={conf}", "--env", "OS_KEYSTONE_CONFIG_FILES=keystone.conf",
         })
@@ -176,6 +178,10 @@ public sealed class KeystoneServer
             foreach (var process in _processes)
             {
                 Terminate(process.Id);
+            }
+
+            foreach (var process in _processes)
+            {
                 process.WaitForExit(10_000);
             }
 

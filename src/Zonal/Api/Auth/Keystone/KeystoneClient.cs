@@ -137,9 +137,9 @@ public sealed class KeystoneClient
     }.ToJsonString();
 
     /// <summary>
-    /// Sends a fresh request, again when an attempt fails on the connection: Keystone under uwsgi's
-    /// http-socket drops idle keep-alive connections unannounced and now and then resets a new one
-    /// before reading it. Both calls are safe to repeat; a Keystone that is really down fails every attempt.
+    /// Sends a fresh request, again when an attempt fails on the connection: a server may drop an idle
+    /// keep-alive connection unannounced (uwsgi's bare http-socket even resets fresh ones now and then).
+    /// Both calls are safe to repeat; a Keystone that is really down fails every attempt.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct)
     {
