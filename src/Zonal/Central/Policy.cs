@@ -55,6 +55,16 @@ public static class Policy
         }
     }
 
+    /// <summary>Zone and record set reads: admins, readers of the owner, and any project the zone is shared with.</summary>
+    public static void RequireReaderOrShared(RequestContext ctx, string ownerProjectId, bool shared)
+    {
+        CheckContext(ctx);
+        if (!shared)
+        {
+            RequireReader(ctx, ownerProjectId);
+        }
+    }
+
     public static void RequireReader(RequestContext ctx)
     {
         CheckContext(ctx);
@@ -73,8 +83,11 @@ public static class Policy
         }
     }
 
-    /// <summary>Record set writes: members of the owning project on PRIMARY zones; admins on any zone.</summary>
-    public static void RequireRecordSetWriter(RequestContext ctx, string zoneProjectId, string zoneType)
+    /// <summary>
+    /// Record set creation: admins on any zone; on PRIMARY zones members of the owning project, and
+    /// projects the zone is shared with, whatever their role (Designate's default).
+    /// </summary>
+    public static void RequireRecordSetCreator(RequestContext ctx, string zoneProjectId, string zoneType, bool shared)
     {
         CheckContext(ctx);
         if (ctx.IsAdmin)
@@ -82,7 +95,25 @@ public static class Policy
             return;
         }
 
-        if (!(ctx.IsMember && ctx.ProjectId == zoneProjectId && zoneType == ZoneType.Primary))
+        if (zoneType != ZoneType.Primary || !(shared || (ctx.IsMember && ctx.ProjectId == zoneProjectId)))
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
+    /// <summary>
+    /// Record set changes: admins on any zone; on PRIMARY zones members of the zone's owner, or of the
+    /// project that created the set (a project the zone is shared with).
+    /// </summary>
+    public static void RequireRecordSetWriter(RequestContext ctx, string zoneProjectId, string zoneType, string recordSetProjectId)
+    {
+        CheckContext(ctx);
+        if (ctx.IsAdmin)
+        {
+            return;
+        }
+
+        if (!(ctx.IsMember && zoneType == ZoneType.Primary && (ctx.ProjectId == zoneProjectId || ctx.ProjectId == recordSetProjectId)))
         {
             throw ServiceError.Forbidden();
         }

@@ -49,6 +49,19 @@ public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> opti
         Check(quotas, QuotaKeys.ZoneRecords, others + records);
     }
 
+    /// <summary>A whole zone's content at once: its record sets, records, and the largest set.</summary>
+    public async Task CheckZoneContentAsync(string projectId, int recordSets, int records, int largestSet, CancellationToken ct)
+    {
+        var quotas = await ForProjectAsync(projectId, ct);
+        Check(quotas, QuotaKeys.RecordsetRecords, largestSet);
+        Check(quotas, QuotaKeys.ZoneRecordsets, recordSets);
+        Check(quotas, QuotaKeys.ZoneRecords, records);
+    }
+
+    /// <summary>An export of a zone of <paramref name="recordSets"/> record sets (quota api_export_size).</summary>
+    public async Task CheckExportAsync(string projectId, int recordSets, CancellationToken ct) =>
+        Check(await ForProjectAsync(projectId, ct), QuotaKeys.ApiExportSize, recordSets);
+
     private static void Check(Dictionary<string, int> quotas, string resource, int count)
     {
         var limit = quotas[resource];

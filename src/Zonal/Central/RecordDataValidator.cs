@@ -15,7 +15,7 @@ public static class RecordDataValidator
         var errors = new List<FieldError>();
         for (int i = 0; i < records.Count; i++)
         {
-            var problem = RecordDataRules.Check(type, records[i]) ?? CheckWireForm(type, records[i]);
+            var problem = Problem(type, records[i]);
             if (problem is not null)
             {
                 // Designate names the type in a one-item list here, unlike its JSON-schema errors.
@@ -29,6 +29,9 @@ public static class RecordDataValidator
         }
     }
 
+    /// <summary>Why <paramref name="data"/> is not a valid <paramref name="type"/> record, or null when it is.</summary>
+    public static string? Problem(string type, string data) => RecordDataRules.Check(type, data) ?? CheckWireForm(type, data);
+
     private static string? CheckWireForm(string type, string data)
     {
         var recordType = RecordTypeNames.Parse(type);
@@ -39,24 +42,12 @@ public static class RecordDataValidator
 
         try
         {
-            Rdata.Parse(recordType, ZoneFileForm(type, data));
+            Rdata.Parse(recordType, RecordText.ToZoneFile(type, data));
             return null;
         }
         catch (DnsFormatException e)
         {
             return e.Message;
         }
-    }
-
-    /// <summary>Designate writes a CAA value unquoted even when it holds spaces; zone-file syntax quotes it.</summary>
-    private static string ZoneFileForm(string type, string data)
-    {
-        if (type != "CAA")
-        {
-            return data;
-        }
-
-        var parts = data.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-        return $"{parts[0]} {parts[1]} \"{parts[2]}\"";
     }
 }

@@ -30,7 +30,7 @@ public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
         if (call.ZoneId is Guid zoneId)
         {
             var zone = await zones.FindAsync(ctx, zoneId, ct);
-            Policy.RequireReader(ctx, zone.ProjectId);
+            Policy.RequireReaderOrShared(ctx, zone.ProjectId, ZoneScope.ReachedBySharing(ctx, zone));
             query = db.RecordSets.Where(s => s.ZoneId == zoneId);
         }
         else
@@ -73,7 +73,7 @@ public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
             throw NotFound();
         }
 
-        Policy.RequireReader(call.Context, zone.ProjectId);
+        Policy.RequireReaderOrShared(call.Context, zone.ProjectId, ZoneScope.ReachedBySharing(call.Context, zone));
         return ViewMapper.ToView(set, zone.Name);
     }
 

@@ -16,10 +16,12 @@ public sealed class RecordSetRules(ZonalDbContext db, ZoneScope zones)
         }
     }
 
-    public static DnsName CheckName(string name, string type, ZoneRow zone, int maxLength)
+    public static DnsName CheckName(string name, string type, ZoneRow zone, int maxLength) =>
+        CheckName(name, type, DnsName.Parse(zone.Name), maxLength);
+
+    public static DnsName CheckName(string name, string type, DnsName zoneName, int maxLength)
     {
         var parsed = NameRules.ParseRecordSetName(name, maxLength);
-        var zoneName = DnsName.Parse(zone.Name);
         if (!parsed.IsSubdomainOf(zoneName))
         {
             throw new ServiceError(400, "invalid_recordset_location", "RecordSet is not contained within it's zone");

@@ -40,7 +40,7 @@ public sealed class RecordSetWriter(
 
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
-        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type);
+        Policy.RequireRecordSetCreator(ctx, zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone));
         ZoneFieldRules.RejectDeleting(zone);
         var name = RecordSetRules.CheckName(call.Name, call.Type, zone, Central.MaxRecordSetNameLength);
         await rules.CheckPlacementAsync(zone, name, call.Type, null, ct);
@@ -74,7 +74,7 @@ public sealed class RecordSetWriter(
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var set = await FindAsync(zone, call.RecordSetId, ct);
-        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type);
+        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type, set.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         if (set.Type == "SOA" || (set.Type == "NS" && set.Managed))
         {
@@ -128,7 +128,7 @@ public sealed class RecordSetWriter(
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var set = await FindAsync(zone, call.RecordSetId, ct);
-        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type);
+        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type, set.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         if (set.Type == "SOA")
         {

@@ -8,7 +8,8 @@ namespace Zonal.Central;
 /// <summary>Turns stored rows into the views central answers with.</summary>
 public static class ViewMapper
 {
-    public static ZoneView ToView(ZoneRow zone) => new(
+    /// <param name="shared">Whether the zone has at least one share.</param>
+    public static ZoneView ToView(ZoneRow zone, bool shared = false) => new(
         zone.Id,
         zone.PoolId,
         zone.ProjectId,
@@ -26,7 +27,7 @@ public static class ViewMapper
         zone.CreatedAt,
         zone.UpdatedAt,
         zone.TransferredAt,
-        Shared: false);
+        shared);
 
     /// <summary>
     /// Status is the worst over the records (ERROR, then PENDING); action is CREATE or DELETE when

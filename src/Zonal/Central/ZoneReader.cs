@@ -43,14 +43,15 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
 
         var sortKey = call.Query.SortKey == "tenant_id" && !call.Context.AllProjects ? "created_at" : call.Query.SortKey;
         var (rows, total) = await Listing.PageAsync(query, call.Query, SortKeys[sortKey], z => z.Id, ct);
-        return new Page<ZoneView>(rows.Select(ViewMapper.ToView).ToList(), total);
+        var shared = await zones.SharedAmongAsync(rows.Select(z => z.Id).ToList(), ct);
+        return new Page<ZoneView>(rows.Select(z => ViewMapper.ToView(z, shared.Contains(z.Id))).ToList(), total);
     }
 
     public async Task<ZoneView> HandleAsync(GetZone call, CancellationToken ct)
     {
         var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireReader(call.Context, zone.ProjectId);
-        return ViewMapper.ToView(zone);
+        Policy.RequireReaderOrShared(call.Context, zone.ProjectId, ZoneScope.ReachedBySharing(call.Context, zone));
+        return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
     }
 
     public async Task<IReadOnlyList<NameServerView>> HandleAsync(GetZoneNameServers call, CancellationToken ct)

@@ -5,13 +5,36 @@ using Zonal.Storage;
 
 namespace Zonal.Central;
 
-/// <summary>Which zones a caller can see: live zones of its project, or of every project with all-projects.</summary>
+/// <summary>
+/// Which zones a caller can see: live zones of its project and those shared with it, or of every
+/// project with all-projects.
+/// </summary>
 public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
 {
     public IQueryable<ZoneRow> Live => db.Zones.Where(z => z.DeletedAt == null);
 
-    public IQueryable<ZoneRow> Visible(RequestContext ctx) =>
-        ctx.AllProjects ? Live : Live.Where(z => z.ProjectId == ctx.ProjectId);
+    public IQueryable<ZoneRow> Visible(RequestContext ctx)
+    {
+        if (ctx.AllProjects)
+        {
+            return Live;
+        }
+
+        var shared = db.SharedZones.Where(s => s.TargetProjectId == ctx.ProjectId).Select(s => s.ZoneId);
+        return Live.Where(z => z.ProjectId == ctx.ProjectId || shared.Contains(z.Id));
+    }
+
+    /// <summary>
+    /// True when the caller reached the zone only because it is shared with its project. Callers
+    /// with all-projects are admins, whom policy lets through anyway.
+    /// </summary>
+    public static bool ReachedBySharing(RequestContext ctx, ZoneRow zone) => !ctx.AllProjects && zone.ProjectId != ctx.ProjectId;
+
+    /// <summary>Which of these zones have at least one share (the zone's <c>shared</c> field).</summary>
+    public async Task<HashSet<Guid>> SharedAmongAsync(IReadOnlyCollection<Guid> zoneIds, CancellationToken ct) =>
+        (await db.SharedZones.Where(s => zoneIds.Contains(s.ZoneId)).Select(s => s.ZoneId).Distinct().ToListAsync(ct)).ToHashSet();
+
+    public Task<bool> IsSharedAsync(Guid zoneId, CancellationToken ct) => db.SharedZones.AnyAsync(s => s.ZoneId == zoneId, ct);
 
     public async Task<ZoneRow> FindAsync(RequestContext ctx, Guid zoneId, CancellationToken ct) =>
         await Visible(ctx).AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ZoneNotFound();
@@ -20,7 +43,13 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
     public async Task<ZoneRow> FindForWriteAsync(RequestContext ctx, Guid zoneId, CancellationToken ct)
     {
         var zone = await zoneLock.LockAsync(zoneId, ct);
-        return zone is not null && zone.DeletedAt is null && (ctx.AllProjects || zone.ProjectId == ctx.ProjectId)
+        if (zone is null || zone.DeletedAt is not null)
+        {
+            throw ZoneNotFound();
+        }
+
+        return ctx.AllProjects || zone.ProjectId == ctx.ProjectId
+            || await db.SharedZones.AnyAsync(s => s.ZoneId == zoneId && s.TargetProjectId == ctx.ProjectId, ct)
             ? zone
             : throw ZoneNotFound();
     }

@@ -28,6 +28,18 @@ public sealed class ZoneWriter(
 
     public async Task<ZoneView> HandleAsync(CreateZone call, CancellationToken ct)
     {
+        var fields = await CheckCreateAsync(call, ct);
+        await using var tx = await transactions.BeginAsync(ct);
+        var zone = await AddAsync(fields, null, ct);
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        return ViewMapper.ToView(zone);
+    }
+
+    /// <summary>The checks of a new zone that need no transaction: policy, name, fields.</summary>
+    public async Task<NewZone> CheckCreateAsync(CreateZone call, CancellationToken ct)
+    {
         var ctx = call.Context;
         Policy.CheckContext(ctx);
         var project = Policy.RequireProject(ctx);
@@ -59,29 +71,38 @@ public sealed class ZoneWriter(
         ZoneFieldRules.CheckDescription(call.Description);
         ZoneFieldRules.CheckAttributes(call.Attributes);
         Policy.RequireLowTtlAllowed(ctx, ttl, Central.MinTtl);
+        return new NewZone(call, project, name, email, ttl, secondary);
+    }
 
-        await using var tx = await transactions.BeginAsync(ct);
+    /// <summary>
+    /// Adds a checked zone, its managed record sets and its outbox row inside the caller's transaction,
+    /// after the zone-creation lock, the placement rules and the zone quota. An import passes the
+    /// serial and timers of its file's SOA.
+    /// </summary>
+    public async Task<ZoneRow> AddAsync(NewZone fields, SoaTimers? soa, CancellationToken ct)
+    {
+        var call = fields.Call;
         await zoneLock.AcquireZoneCreationAsync(ct);
-        await CheckPlacementAsync(project, name, ct);
-        await quotas.CheckZoneCreateAsync(project, ct);
+        await CheckPlacementAsync(fields.Project, fields.Name, ct);
+        await quotas.CheckZoneCreateAsync(fields.Project, ct);
 
         var now = changes.Now;
         var zone = new ZoneRow
         {
             Id = Guid.NewGuid(),
-            ProjectId = project,
+            ProjectId = fields.Project,
             PoolId = options.Value.DefaultPool.Id,
             Name = call.Name,
-            Email = email,
-            Ttl = ttl,
-            Serial = secondary ? 1 : new DateTimeOffset(now).ToUnixTimeSeconds(),
+            Email = fields.Email,
+            Ttl = fields.Ttl,
+            Serial = soa?.Serial ?? (fields.Secondary ? 1 : new DateTimeOffset(now).ToUnixTimeSeconds()),
             Refresh = Random.Shared.Next(Central.SoaRefreshMin, Central.SoaRefreshMax + 1),
-            Retry = Central.SoaRetry,
-            Expire = Central.SoaExpire,
+            Retry = soa?.Retry ?? Central.SoaRetry,
+            Expire = soa?.Expire ?? Central.SoaExpire,
             Minimum = Central.SoaMinimum,
             Status = Status.Pending,
             Action = ChangeAction.Create,
-            Type = secondary ? ZoneType.Secondary : ZoneType.Primary,
+            Type = fields.Secondary ? ZoneType.Secondary : ZoneType.Primary,
             Description = call.Description,
             Masters = JsonSerializer.Serialize(call.Masters),
             Attributes = JsonSerializer.Serialize(call.Attributes),
@@ -89,16 +110,13 @@ public sealed class ZoneWriter(
             CreatedAt = now,
         };
         db.Zones.Add(zone);
-        if (!secondary)
+        if (!fields.Secondary)
         {
             db.RecordSets.AddRange(await managed.ForNewZoneAsync(zone, ct));
         }
 
         changes.RecordCreate(zone);
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
-        return ViewMapper.ToView(zone);
+        return zone;
     }
 
     public async Task<ZoneView> HandleAsync(UpdateZone call, CancellationToken ct)
@@ -142,7 +160,7 @@ public sealed class ZoneWriter(
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
-        return ViewMapper.ToView(zone);
+        return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
     }
 
     public async Task<ZoneView> HandleAsync(DeleteZone call, CancellationToken ct)
@@ -152,6 +170,7 @@ public sealed class ZoneWriter(
         Policy.RequireMember(call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         await RejectSubZonesAsync(zone, ct);
+        await RemoveSharesAsync(call.Context, zone, ct);
         changes.RecordDelete(zone);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
@@ -169,6 +188,7 @@ public sealed class ZoneWriter(
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
         Policy.RequireAdmin(call.Context);
         await RejectSubZonesAsync(zone, ct);
+        await RemoveSharesAsync(call.Context, zone, ct);
         zone.DeletedAt = changes.Now;
         zone.Status = Status.Deleted;
         zone.Action = ChangeAction.None;
@@ -188,6 +208,22 @@ public sealed class ZoneWriter(
         {
             throw new ServiceError(400, "zone_has_sub_zone", "Please delete any subzones before deleting this zone");
         }
+    }
+
+    /// <summary>A shared zone goes only when the caller asked for its shares to go too (X-Designate-Delete-Shares).</summary>
+    private async Task RemoveSharesAsync(RequestContext ctx, ZoneRow zone, CancellationToken ct)
+    {
+        if (!await zones.IsSharedAsync(zone.Id, ct))
+        {
+            return;
+        }
+
+        if (!ctx.DeleteShares)
+        {
+            throw new ServiceError(400, "zone_is_shared", "This zone is shared with other projects. Unshare it first, or delete it with the X-Designate-Delete-Shares header.");
+        }
+
+        await db.SharedZones.Where(s => s.ZoneId == zone.Id).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>
@@ -217,7 +253,8 @@ public sealed class ZoneWriter(
         }
     }
 
-    private async Task SaveAsync(CancellationToken ct)
+    /// <summary>Saves, answering a duplicate name as Designate does.</summary>
+    public async Task SaveAsync(CancellationToken ct)
     {
         try
         {
@@ -229,3 +266,9 @@ public sealed class ZoneWriter(
         }
     }
 }
+
+/// <summary>A zone that passed <see cref="ZoneWriter.CheckCreateAsync"/>, ready to be added.</summary>
+public sealed record NewZone(CreateZone Call, string Project, Dns.DnsName Name, string Email, int Ttl, bool Secondary);
+
+/// <summary>The SOA values an imported zone keeps from its file.</summary>
+public sealed record SoaTimers(long Serial, int Retry, int Expire);

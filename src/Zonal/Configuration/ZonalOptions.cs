@@ -68,6 +68,9 @@ public sealed class ApiOptions
 
     /// <summary>Largest request body accepted (oslo sizelimit's default).</summary>
     public long MaxRequestBodySize { get; set; } = 114688;
+
+    /// <summary>Largest zone file accepted for import; above Designate's body limit so large zones can move in.</summary>
+    public long MaxZoneImportSize { get; set; } = 64L << 20;
 }
 
 public static class AuthStrategies

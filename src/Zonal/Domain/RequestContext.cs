@@ -24,6 +24,9 @@ public sealed record RequestContext
 
     public bool HardDelete { get; init; }
 
+    /// <summary>X-Designate-Delete-Shares: a shared zone may be deleted, its shares removed first.</summary>
+    public bool DeleteShares { get; init; }
+
     /// <summary>"all" for a system-scoped Keystone token (no project); null otherwise.</summary>
     public string? SystemScope { get; init; }
 

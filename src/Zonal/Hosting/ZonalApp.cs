@@ -44,11 +44,15 @@ public static class ZonalApp
         app.Use(RequireJsonAccept);
         VersionEndpoints.Map(app);
         ZoneEndpoints.Map(app);
+        ZoneTaskEndpoints.Map(app);
         RecordSetEndpoints.Map(app);
         AdminEndpoints.Map(app);
         QuotaEndpoints.Map(app);
         PoolEndpoints.Map(app);
         ServiceStatusEndpoints.Map(app);
+        ShareEndpoints.Map(app);
+        TransferRequestEndpoints.Map(app);
+        TransferAcceptEndpoints.Map(app);
         return app;
     }
 

@@ -30,6 +30,14 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ServiceStatusRow> ServiceStatuses => Set<ServiceStatusRow>();
 
+    public DbSet<SharedZoneRow> SharedZones => Set<SharedZoneRow>();
+
+    public DbSet<TransferRequestRow> TransferRequests => Set<TransferRequestRow>();
+
+    public DbSet<TransferAcceptRow> TransferAccepts => Set<TransferAcceptRow>();
+
+    public DbSet<ZoneTaskRow> ZoneTasks => Set<ZoneTaskRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -64,6 +72,7 @@ public sealed class ZonalDbContext : DbContext
             MapSnakeCase(row.Metadata);
         });
         AdminTables.Map(modelBuilder);
+        ZoneSharingTables.Map(modelBuilder);
         modelBuilder.Entity<QuotaRow>(quota =>
         {
             quota.ToTable("quotas");
@@ -83,6 +92,13 @@ public sealed class ZonalDbContext : DbContext
             status.HasKey(s => s.Id);
             status.Property(s => s.Id).ValueGeneratedNever();
             MapSnakeCase(status.Metadata);
+        });
+        modelBuilder.Entity<ZoneTaskRow>(task =>
+        {
+            task.ToTable("zone_tasks");
+            task.HasKey(t => t.Id);
+            task.Property(t => t.Id).ValueGeneratedNever();
+            MapSnakeCase(task.Metadata);
         });
     }
 

@@ -6,7 +6,7 @@ namespace Zonal.Api.Auth;
 
 /// <summary>
 /// Designate's request headers read on top of the authenticated identity, the same in every auth mode:
-/// all projects, sudo to another project, editing managed records, hard delete.
+/// all projects, sudo to another project, editing managed records, hard delete, deleting shares.
 /// </summary>
 public static class ContextModifiers
 {
@@ -27,6 +27,7 @@ public static class ContextModifiers
             AllProjects = allProjects,
             EditManagedRecords = editManaged,
             HardDelete = OsloBool.Parse(headers["X-Designate-Hard-Delete"]),
+            DeleteShares = OsloBool.Parse(headers["X-Designate-Delete-Shares"]),
         };
     }
 

@@ -59,6 +59,12 @@ public sealed class RequestBody
         return new RequestBody(root, resource);
     }
 
+    /// <summary>Like <see cref="ReadAsync"/>, but a request without a body reads as an empty object.</summary>
+    public static Task<RequestBody> ReadOptionalAsync(HttpRequest request, string resource, IReadOnlySet<string> allowed) =>
+        request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding"))
+            ? Task.FromResult(new RequestBody(JsonDocument.Parse("{}").RootElement.Clone(), resource))
+            : ReadAsync(request, resource, allowed);
+
     public bool Has(string name) => _root.TryGetProperty(name, out _);
 
     public string RequiredString(string name) =>

@@ -53,3 +53,16 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long? TotalCount);
 
 /// <summary>A field a PATCH may carry: absent (null) or present with a value, which may itself be null.</summary>
 public readonly record struct Present<T>(T Value);
+
+/// <summary>A zone import or export task as central reports it.</summary>
+public sealed record ZoneTaskView(
+    Guid Id,
+    string Kind,
+    string ProjectId,
+    string Status,
+    string? Message,
+    Guid? ZoneId,
+    string? Location,
+    int Version,
+    DateTime CreatedAt,
+    DateTime? UpdatedAt);

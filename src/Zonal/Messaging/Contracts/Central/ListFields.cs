@@ -13,4 +13,9 @@ public static class ListFields
 
     /// <summary>The cross-zone /v2/recordsets list: no id and no records key, as in Designate.</summary>
     public static readonly IReadOnlyList<string> AllRecordSetSortKeys = ["created_at", "updated_at", "zone_id", "tenant_id", "name", "type", "ttl"];
+
+    /// <summary>Zone imports and exports.</summary>
+    public static readonly IReadOnlySet<string> ZoneTaskFilters = new HashSet<string> { "status", "message", "zone_id" };
+
+    public static readonly IReadOnlyList<string> ZoneTaskSortKeys = ["created_at", "id", "updated_at"];
 }

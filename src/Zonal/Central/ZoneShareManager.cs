@@ -1,0 +1,138 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Zonal.Domain;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts;
+using Zonal.Messaging.Contracts.Central;
+using Zonal.Storage;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// /v2/zones/{zone_id}/shares: the zone owner shares its zone with other projects, which may then see
+/// it and add record sets to it. Sharing changes no DNS data, so it bumps no serial.
+/// </summary>
+public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, TimeProvider clock)
+    : ICallHandler<ShareZone, SharedZoneView>, ICallHandler<ListZoneShares, Page<SharedZoneView>>,
+      ICallHandler<GetZoneShare, SharedZoneView>, ICallHandler<UnshareZone, SharedZoneView>
+{
+    public const int MaxProjectIdLength = 36;
+
+    private static readonly Dictionary<string, LambdaExpression> SortKeys = new()
+    {
+        ["created_at"] = (Expression<Func<SharedZoneRow, DateTime>>)(s => s.CreatedAt),
+        ["updated_at"] = (Expression<Func<SharedZoneRow, DateTime>>)(s => s.UpdatedAt ?? DateTime.MinValue),
+    };
+
+    public async Task<SharedZoneView> HandleAsync(ShareZone call, CancellationToken ct)
+    {
+        var ctx = call.Context;
+        Policy.CheckContext(ctx);
+        Policy.RequireProject(ctx);
+        AdminRules.CheckLength("target_project_id", call.TargetProjectId, MaxProjectIdLength);
+        await using var tx = await transactions.BeginAsync(ct);
+        var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
+        Policy.RequireMember(ctx, zone.ProjectId);
+        ZoneFieldRules.RejectDeleting(zone);
+        if (call.TargetProjectId == zone.ProjectId)
+        {
+            throw ServiceError.BadRequest("Cannot share the zone with the zone owner.");
+        }
+
+        var share = new SharedZoneRow
+        {
+            Id = Guid.NewGuid(),
+            ZoneId = zone.Id,
+            ProjectId = zone.ProjectId,
+            TargetProjectId = call.TargetProjectId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.SharedZones.Add(share);
+        await AdminRules.SaveAsync(db, "duplicate_shared_zone", "Duplicate Shared Zone", ct);
+        await tx.CommitAsync(ct);
+        return ToView(share);
+    }
+
+    /// <summary>The owner (and admins) see every share of the zone; a project it is shared with sees its own.</summary>
+    public async Task<Page<SharedZoneView>> HandleAsync(ListZoneShares call, CancellationToken ct)
+    {
+        var ctx = call.Context;
+        var zone = await zones.FindAsync(ctx, call.ZoneId, ct);
+        bool bySharing = ZoneScope.ReachedBySharing(ctx, zone);
+        if (!bySharing)
+        {
+            Policy.RequireMember(ctx, zone.ProjectId);
+        }
+        else
+        {
+            Policy.RequireMember(ctx, ctx.ProjectId!);
+        }
+
+        var query = db.SharedZones.AsNoTracking().Where(s => s.ZoneId == zone.Id);
+        if (bySharing)
+        {
+            query = query.Where(s => s.TargetProjectId == ctx.ProjectId);
+        }
+
+        foreach (var (key, value) in call.Query.Filters)
+        {
+            query = key == "target_project_id"
+                ? query.Where(Listing.Matches<SharedZoneRow>(s => s.TargetProjectId, value))
+                : throw ServiceError.BadRequest($"Invalid filters [{key}]");
+        }
+
+        var (rows, total) = await Listing.PageAsync(query, call.Query, SortKeys[call.Query.SortKey], s => s.Id, ct);
+        return new Page<SharedZoneView>(rows.Select(ToView).ToList(), total);
+    }
+
+    public async Task<SharedZoneView> HandleAsync(GetZoneShare call, CancellationToken ct)
+    {
+        var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
+        var share = await db.SharedZones.AsNoTracking().FirstOrDefaultAsync(s => s.Id == call.ShareId && s.ZoneId == zone.Id, ct) ?? throw NotFound();
+        RequireShareReader(call.Context, zone, share);
+        return ToView(share);
+    }
+
+    public async Task<SharedZoneView> HandleAsync(UnshareZone call, CancellationToken ct)
+    {
+        var ctx = call.Context;
+        await using var tx = await transactions.BeginAsync(ct);
+        var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
+        var share = await db.SharedZones.FirstOrDefaultAsync(s => s.Id == call.ShareId && s.ZoneId == zone.Id, ct) ?? throw NotFound();
+        Policy.RequireMember(ctx, zone.ProjectId);
+        await RejectTargetContentAsync(zone, share.TargetProjectId, ct);
+        db.SharedZones.Remove(share);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ToView(share);
+    }
+
+    /// <summary>Unsharing must not strand what the target project put in the zone.</summary>
+    private async Task RejectTargetContentAsync(ZoneRow zone, string target, CancellationToken ct)
+    {
+        if (await db.RecordSets.AnyAsync(s => s.ZoneId == zone.Id && s.ProjectId == target, ct))
+        {
+            throw new ServiceError(400, "shared_zone_has_recordsets", "Cannot unshare a zone while the target project still owns recordsets in it.");
+        }
+
+        var suffix = "." + zone.Name.ToLowerInvariant();
+        if (await zones.Live.AnyAsync(z => z.ProjectId == target && z.Name.ToLower().EndsWith(suffix), ct))
+        {
+            throw new ServiceError(400, "shared_zone_has_sub_zone", "Cannot unshare a zone while the target project still owns sub-zones of it.");
+        }
+    }
+
+    /// <summary>Admins, members of the zone owner, and members of the project the share is for.</summary>
+    private static void RequireShareReader(RequestContext ctx, ZoneRow zone, SharedZoneRow share)
+    {
+        Policy.CheckContext(ctx);
+        if (!ctx.IsAdmin && !(ctx.IsMember && (ctx.ProjectId == zone.ProjectId || ctx.ProjectId == share.TargetProjectId)))
+        {
+            throw ServiceError.Forbidden();
+        }
+    }
+
+    private static ServiceError NotFound() => ServiceError.NotFound("shared_zone_not_found", "Could not find SharedZone");
+
+    private static SharedZoneView ToView(SharedZoneRow s) => new(s.Id, s.ZoneId, s.ProjectId, s.TargetProjectId, s.CreatedAt, s.UpdatedAt);
+}

@@ -1,0 +1,8 @@
+namespace Zonal.DnsServer;
+
+/// <summary>How a request arrived, and so how its answers go back.</summary>
+public enum DnsTransport
+{
+    Udp,
+    Tcp,
+}

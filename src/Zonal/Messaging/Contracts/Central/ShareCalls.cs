@@ -1,0 +1,12 @@
+using Zonal.Domain;
+
+namespace Zonal.Messaging.Contracts.Central;
+
+public sealed record ShareZone(RequestContext Context, Guid ZoneId, string TargetProjectId) : ICall<SharedZoneView>;
+
+public sealed record ListZoneShares(RequestContext Context, Guid ZoneId, ListQuery Query) : ICall<Page<SharedZoneView>>;
+
+public sealed record GetZoneShare(RequestContext Context, Guid ZoneId, Guid ShareId) : ICall<SharedZoneView>;
+
+/// <summary>Stops sharing; refused while the target project still owns record sets or sub-zones in the zone.</summary>
+public sealed record UnshareZone(RequestContext Context, Guid ZoneId, Guid ShareId) : ICall<SharedZoneView>;
