@@ -81,6 +81,9 @@ public static class AuthStrategies
 
 public sealed class CentralOptions
 {
+    /// <summary>oslo.policy file (YAML or JSON, name: rule) overriding Designate's default rules ([oslo_policy] policy_file).</summary>
+    public string? PolicyFile { get; set; }
+
     public int DefaultTtl { get; set; } = 3600;
 
     public int MinTtl { get; set; }

@@ -27,6 +27,11 @@ public static class ZonalApp
         builder.WebHost.UseUrls(options.Api.Listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Api.MaxRequestBodySize);
 
+        if (!string.IsNullOrWhiteSpace(options.Central.PolicyFile))
+        {
+            Domain.PolicyLanguage.PolicyRules.Current = Domain.PolicyLanguage.PolicyRules.Load(options.Central.PolicyFile);
+        }
+
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 
 namespace Zonal.Api.Auth.Keystone;
 
@@ -49,7 +50,7 @@ public sealed class KeystoneAuthMiddleware(RequestDelegate next, KeystoneTokens 
         }
 
         var context = ContextModifiers.Apply(Identity(http, token), http.Request);
-        if (!context.IsAdmin && context.RequestedModifierRules().Any())
+        if (context.RequestedModifierRules().Any(rule => !PolicyRules.Current.Allows(rule, context)))
         {
             http.Response.StatusCode = 403;
             return;
