@@ -20,10 +20,11 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
         zone.Serial = Math.Max(zone.Serial + 1, new DateTimeOffset(now).ToUnixTimeSeconds());
         MarkPending(zone, ChangeAction.Update, now);
 
+        // The set is loaded with its records so ZoneJournalWriter can see the SOA change whole.
         var soa = await db.RecordSets.Where(s => s.ZoneId == zone.Id && s.Type == "SOA" && s.Managed)
-            .SelectMany(s => s.Records)
+            .Include(s => s.Records)
             .ToListAsync(ct);
-        foreach (var record in soa)
+        foreach (var record in soa.SelectMany(s => s.Records))
         {
             record.Data = await managed.SoaDataAsync(zone, ct);
             record.Serial = zone.Serial;

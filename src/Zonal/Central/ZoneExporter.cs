@@ -13,7 +13,7 @@ namespace Zonal.Central;
 /// Zone export, as Designate's synchronous worker export: the task completes with a designate://
 /// location, and the file is rendered from the zone's current data whenever it is fetched.
 /// </summary>
-public sealed class ZoneExporter(ZonalDbContext db, ZoneScope zones, ZoneTasks tasks, QuotaEnforcer quotas, IMessageBus bus)
+public sealed class ZoneExporter(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, ZoneTasks tasks, QuotaEnforcer quotas, IMessageBus bus)
     : ICallHandler<CreateZoneExport, ZoneTaskView>, ICastHandler<RunZoneExport>, ICallHandler<GetZoneExportFile, string>
 {
     public async Task<ZoneTaskView> HandleAsync(CreateZoneExport call, CancellationToken ct)
@@ -29,6 +29,7 @@ public sealed class ZoneExporter(ZonalDbContext db, ZoneScope zones, ZoneTasks t
 
     public async Task HandleAsync(RunZoneExport call, CancellationToken ct)
     {
+        await using var tx = await transactions.BeginAsync(ct);
         var task = await tasks.FinishAsync(call.TaskId, Status.Complete, null, ct);
         var zone = await zones.Live.AsNoTracking().FirstOrDefaultAsync(z => z.Id == task.ZoneId, ct);
         try
@@ -48,6 +49,7 @@ public sealed class ZoneExporter(ZonalDbContext db, ZoneScope zones, ZoneTasks t
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task<string> HandleAsync(GetZoneExportFile call, CancellationToken ct)

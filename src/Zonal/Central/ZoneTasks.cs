@@ -9,7 +9,7 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>Zone import and export task records: list, show, delete, and the state changes of a run.</summary>
-public sealed class ZoneTasks(ZonalDbContext db, TimeProvider clock)
+public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock)
     : ICallHandler<ListZoneTasks, Page<ZoneTaskView>>, ICallHandler<GetZoneTask, ZoneTaskView>, ICallHandler<DeleteZoneTask, ZoneTaskView>
 {
     /// <summary>Designate caps task messages at 160 characters.</summary>
@@ -50,10 +50,12 @@ public sealed class ZoneTasks(ZonalDbContext db, TimeProvider clock)
 
     public async Task<ZoneTaskView> HandleAsync(DeleteZoneTask call, CancellationToken ct)
     {
+        await using var tx = await transactions.BeginAsync(ct);
         var task = await FindAsync(call.Context, call.Kind, call.TaskId, ct);
         Policy.RequireMember(call.Context, task.ProjectId);
         db.ZoneTasks.Remove(task);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ToView(task);
     }
 
@@ -70,8 +72,10 @@ public sealed class ZoneTasks(ZonalDbContext db, TimeProvider clock)
             Version = 1,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        await using var tx = await transactions.BeginAsync(ct);
         db.ZoneTasks.Add(task);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return task;
     }
 
@@ -90,8 +94,10 @@ public sealed class ZoneTasks(ZonalDbContext db, TimeProvider clock)
     public async Task FailAsync(Guid taskId, string message, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        await using var tx = await transactions.BeginAsync(ct);
         await FinishAsync(taskId, Status.Error, message, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task<ZoneTaskRow> FindAsync(RequestContext ctx, string kind, Guid taskId, CancellationToken ct) =>

@@ -19,8 +19,9 @@ public static class ServiceRegistration
     public static void AddStorage(this IServiceCollection services, DatabaseTarget database)
     {
         services.AddSingleton(database);
-        services.AddDbContextPool<ZonalDbContext>(options =>
+        services.AddDbContextPool<ZonalDbContext>((provider, options) =>
         {
+            options.AddInterceptors(new ZoneJournalWriter(provider.GetService<TimeProvider>() ?? TimeProvider.System));
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
                 options.UseNpgsql(PostgresDefaults.Apply(database.ConnectionString));

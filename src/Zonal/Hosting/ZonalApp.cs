@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Zonal.Api;
 using Zonal.Api.Auth.Keystone;
 using Zonal.Api.Endpoints;
+using Zonal.MiniDns;
 using Zonal.Storage;
 using Zonal.Storage.Schema;
 
@@ -35,7 +36,9 @@ public static class ZonalApp
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();
+        builder.Services.AddMiniDns(builder.Configuration);
         builder.Services.AddApi(options.Api);
+        builder.Services.AddBuiltinNameserver(builder.Configuration, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -80,11 +83,16 @@ public static class ZonalApp
         return next(http);
     }
 
-    /// <summary>Designate answers only JSON; an Accept header that rules JSON out gets 406.</summary>
+    /// <summary>
+    /// Designate answers only JSON, except an export's zone file (text/dns); an Accept header that rules
+    /// out what the path answers gets 406.
+    /// </summary>
     private static Task RequireJsonAccept(HttpContext http, RequestDelegate next)
     {
         var accept = http.Request.Headers.Accept.ToString();
-        if (accept.Length > 0 && !accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("*/*", StringComparison.Ordinal)
+        bool zoneFile = http.Request.Path.StartsWithSegments("/v2/zones/tasks/exports") && http.Request.Path.Value!.EndsWith("/export", StringComparison.Ordinal)
+            && accept.Contains("text/dns", StringComparison.OrdinalIgnoreCase);
+        if (accept.Length > 0 && !zoneFile && !accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("*/*", StringComparison.Ordinal)
             && !accept.Contains("application/*", StringComparison.OrdinalIgnoreCase))
         {
             return ErrorBody.WriteAsync(http, 406, "not_acceptable", "Only application/json responses are available");

@@ -14,6 +14,7 @@ public static class ZonalConfiguration
         ["--database"] = "Zonal:Database",
         ["--data"] = "Zonal:DataDirectory",
         ["--listen"] = "Zonal:Api:Listen",
+        ["--mdns-listen"] = "Zonal:MiniDns:Listen",
     };
 
     public static void AddSources(IConfigurationBuilder builder, string[] args, IDictionary<string, string?>? overrides)

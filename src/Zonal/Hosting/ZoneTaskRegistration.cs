@@ -16,6 +16,7 @@ public static class ZoneTaskRegistration
         services.AddScoped<ICallHandler<GetZoneTask, ZoneTaskView>>(s => s.GetRequiredService<ZoneTasks>());
         services.AddScoped<ICallHandler<DeleteZoneTask, ZoneTaskView>>(s => s.GetRequiredService<ZoneTasks>());
 
+        services.AddScoped<Storage.RecordSetBulkInsert>();
         services.AddScoped<ZoneImporter>();
         services.AddScoped<ICallHandler<CreateZoneImport, ZoneTaskView>>(s => s.GetRequiredService<ZoneImporter>());
         services.AddScoped<ICastHandler<RunZoneImport>>(s => s.GetRequiredService<ZoneImporter>());

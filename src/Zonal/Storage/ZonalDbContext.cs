@@ -38,6 +38,8 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ZoneTaskRow> ZoneTasks => Set<ZoneTaskRow>();
 
+    public DbSet<ZoneJournalRow> ZoneJournal => Set<ZoneJournalRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -99,6 +101,13 @@ public sealed class ZonalDbContext : DbContext
             task.HasKey(t => t.Id);
             task.Property(t => t.Id).ValueGeneratedNever();
             MapSnakeCase(task.Metadata);
+        });
+        modelBuilder.Entity<ZoneJournalRow>(row =>
+        {
+            row.ToTable("zone_journal");
+            row.HasKey(r => r.Id);
+            row.Property(r => r.Id).ValueGeneratedOnAdd();
+            MapSnakeCase(row.Metadata);
         });
     }
 

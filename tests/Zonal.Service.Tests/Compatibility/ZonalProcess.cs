@@ -25,7 +25,7 @@ public sealed class ZonalProcess : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", "127.0.0.1:0", "--Zonal:Nameserver:Listen", "127.0.0.1:0" })
         {
             start.ArgumentList.Add(argument);
         }

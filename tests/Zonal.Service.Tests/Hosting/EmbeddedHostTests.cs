@@ -18,6 +18,10 @@ public sealed class EmbeddedHostTests
         start.Environment["ZONAL_DATA"] = data;
         start.ArgumentList.Add("--listen");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add("--mdns-listen");
+        start.ArgumentList.Add("127.0.0.1:0");
+        start.ArgumentList.Add("--Zonal:Nameserver:Listen");
+        start.ArgumentList.Add("127.0.0.1:0");
         using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

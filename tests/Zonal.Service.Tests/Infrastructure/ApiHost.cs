@@ -47,6 +47,8 @@ public abstract class ApiHost : IAsyncLifetime
         {
             ["Zonal:Database"] = Database,
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
+            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:DefaultPool:NsRecords:0:Priority"] = "1",
             ["Zonal:DefaultPool:NsRecords:1:Hostname"] = "ns2.example.net.",

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Zonal.Configuration;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts.Nameserver;
+using Zonal.Nameserver;
+
+namespace Zonal.Hosting;
+
+/// <summary>Wires the builtin secondary nameserver (section Zonal:Nameserver) and its message handlers.</summary>
+public static class NameserverRegistration
+{
+    public const string Section = "Zonal:Nameserver";
+
+    public static void AddBuiltinNameserver(this IServiceCollection services, IConfiguration configuration, ZonalOptions zonal)
+    {
+        var options = new NameserverOptions();
+        configuration.GetSection(Section).Bind(options);
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            options.DataDirectory = Path.Combine(zonal.DataDirectory, "nameserver");
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(new ZoneFiles(Path.GetFullPath(options.DataDirectory)));
+        services.AddSingleton<ZoneStore>();
+        services.AddSingleton(s => new ZoneTransferClient(s.GetRequiredService<TimeProvider>()) { Timeout = TimeSpan.FromSeconds(options.TransferTimeoutSeconds) });
+        services.AddSingleton<ZoneRefresher>();
+        services.AddSingleton<SecondaryZones>();
+        services.AddSingleton<NameserverRequestHandler>();
+        services.AddScoped<SecondaryZoneCommands>();
+        services.AddScoped<ICastHandler<AddSecondaryZone>>(s => s.GetRequiredService<SecondaryZoneCommands>());
+        services.AddScoped<ICastHandler<RemoveSecondaryZone>>(s => s.GetRequiredService<SecondaryZoneCommands>());
+        services.AddSingleton<BuiltinNameserverService>();
+        services.AddHostedService(s => s.GetRequiredService<BuiltinNameserverService>());
+    }
+}

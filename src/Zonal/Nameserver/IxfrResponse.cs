@@ -1,0 +1,92 @@
+using Zonal.Dns;
+
+namespace Zonal.Nameserver;
+
+/// <summary>
+/// Turns the answer records of an AXFR or IXFR response into a zone version (RFC 1995 §4, RFC 5936):
+/// a lone SOA not newer than ours is "up to date"; SOA then non-SOA is the whole zone (AXFR form); SOA
+/// then SOA is a run of differences (old SOA, deletions, new SOA, additions), applied to a copy of the
+/// version we hold, never to the version being served.
+/// </summary>
+public static class IxfrResponse
+{
+    public static TransferResult Interpret(DnsName origin, ZoneVersion? current, List<DnsRecord> records, bool askedIncremental, int messages, long octets)
+    {
+        if (records.Count == 0 || records[0].Type != RecordType.SOA || !records[0].Name.Equals(origin))
+        {
+            throw new ZoneDataException($"transfer of {origin} does not start with the zone's SOA");
+        }
+
+        uint newSerial = SoaTimers.Read(records[0]).Serial;
+        if (records.Count == 1)
+        {
+            if (askedIncremental && current is not null && !SoaTimers.IsNewer(newSerial, current.Serial))
+            {
+                return new TransferResult(current, TransferKind.UpToDate, messages, 1, octets);
+            }
+
+            throw new ZoneDataException($"transfer of {origin} holds only the SOA of serial {newSerial}");
+        }
+
+        var last = records[^1];
+        if (last.Type != RecordType.SOA || SoaTimers.Read(last).Serial != newSerial)
+        {
+            throw new ZoneDataException($"transfer of {origin} does not end with the SOA of serial {newSerial}");
+        }
+
+        if (!askedIncremental || current is null || records[1].Type != RecordType.SOA)
+        {
+            var version = ZoneVersion.Build(origin, records.Take(records.Count - 1), out int rejected);
+            if (rejected > 0)
+            {
+                throw new ZoneDataException($"transfer of {origin} holds {rejected} records that do not belong in the zone");
+            }
+
+            return new TransferResult(version, TransferKind.Full, messages, records.Count, octets);
+        }
+
+        return new TransferResult(ApplyDifferences(origin, current, records), TransferKind.Incremental, messages, records.Count, octets);
+    }
+
+    private static ZoneVersion ApplyDifferences(DnsName origin, ZoneVersion current, List<DnsRecord> records)
+    {
+        var zone = new HashSet<DnsRecord>(current.Records.Skip(1), RecordIdentity.Instance);
+        var soa = current.Soa;
+        int end = records.Count - 1;
+        int i = 1;
+        while (i < end)
+        {
+            uint from = SoaTimers.Read(records[i]).Serial;
+            uint held = SoaTimers.Read(soa).Serial;
+            if (from != held)
+            {
+                throw new ZoneDataException($"IXFR difference of {origin} starts at serial {from}, but serial {held} is held");
+            }
+
+            for (i++; i < end && records[i].Type != RecordType.SOA; i++)
+            {
+                zone.Remove(records[i]);
+            }
+
+            if (i == end)
+            {
+                throw new ZoneDataException($"IXFR difference of {origin} from serial {from} has no new SOA");
+            }
+
+            soa = records[i];
+            for (i++; i < end && records[i].Type != RecordType.SOA; i++)
+            {
+                // Replacing keeps the new TTL when only the TTL changed.
+                zone.Remove(records[i]);
+                zone.Add(records[i]);
+            }
+        }
+
+        if (SoaTimers.Read(soa).Serial != SoaTimers.Read(records[end]).Serial)
+        {
+            throw new ZoneDataException($"IXFR of {origin} ends at serial {SoaTimers.Read(records[end]).Serial}, its differences at {SoaTimers.Read(soa).Serial}");
+        }
+
+        return ZoneVersion.Build(origin, zone.Prepend(soa));
+    }
+}
