@@ -78,7 +78,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IMessageBus bus, Ou
             }
 
             _sent[key] = now;
-            await bus.CastAsync(new PropagateZone(row.ZoneId, pools.GetValueOrDefault(row.ZoneId), row.Action, row.Serial), ct);
+            await bus.CastAsync(new PropagateZone(row.ZoneId, pools.GetValueOrDefault(row.ZoneId), row.Action, row.Serial, row.HardDelete), ct);
         }
 
         foreach (var stale in _sent.Where(s => now - s.Value > 4 * Resend).Select(s => s.Key).ToList())

@@ -38,12 +38,12 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
         return zone.Serial;
     }
 
-    /// <summary>Records the zone's removal: no serial bump, the nameservers drop the zone.</summary>
-    public void RecordDelete(ZoneRow zone)
+    /// <summary>Records the zone's removal: no serial bump, the nameservers drop the zone (and its files on a hard delete).</summary>
+    public void RecordDelete(ZoneRow zone, bool hardDelete = false)
     {
         var now = Now;
         MarkPending(zone, ChangeAction.Delete, now);
-        AddOutbox(zone, now);
+        AddOutbox(zone, now, hardDelete);
     }
 
     /// <summary>Records a new zone, whose serial was set when it was built.</summary>
@@ -59,6 +59,6 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
         zone.UpdatedAt = now;
     }
 
-    private void AddOutbox(ZoneRow zone, DateTime now) =>
-        db.Outbox.Add(new OutboxRow { ZoneId = zone.Id, Action = zone.Action, Serial = zone.Serial, CreatedAt = now });
+    private void AddOutbox(ZoneRow zone, DateTime now, bool hardDelete = false) =>
+        db.Outbox.Add(new OutboxRow { ZoneId = zone.Id, Action = zone.Action, Serial = zone.Serial, CreatedAt = now, HardDelete = hardDelete });
 }

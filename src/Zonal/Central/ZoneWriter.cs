@@ -21,7 +21,8 @@ public sealed class ZoneWriter(
     OutboxSignal outbox,
     QuotaEnforcer quotas,
     IOptions<ZonalOptions> options,
-    ZoneNameAllowance allowance)
+    ZoneNameAllowance allowance,
+    PoolScheduler scheduler)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -85,13 +86,14 @@ public sealed class ZoneWriter(
         await zoneLock.AcquireZoneCreationAsync(ct);
         await CheckPlacementAsync(fields.Project, fields.Name, ct);
         await quotas.CheckZoneCreateAsync(fields.Project, ct);
+        var poolId = await scheduler.ScheduleAsync(call.Context, call.Attributes, ct);
 
         var now = changes.Now;
         var zone = new ZoneRow
         {
             Id = Guid.NewGuid(),
             ProjectId = fields.Project,
-            PoolId = options.Value.DefaultPool.Id,
+            PoolId = poolId,
             Name = call.Name,
             Email = fields.Email,
             Ttl = fields.Ttl,
@@ -171,7 +173,7 @@ public sealed class ZoneWriter(
         ZoneFieldRules.RejectDeleting(zone);
         await RejectSubZonesAsync(zone, ct);
         await RemoveSharesAsync(call.Context, zone, ct);
-        changes.RecordDelete(zone);
+        changes.RecordDelete(zone, call.Context.HardDelete);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();

@@ -27,6 +27,8 @@ public sealed class ZonalOptions
     /// <summary>Used when Api:auth_strategy is keystone.</summary>
     [ConfigurationKeyName("keystone_authtoken")]
     public KeystoneAuthTokenOptions KeystoneAuthToken { get; set; } = new();
+
+    public WorkerOptions Worker { get; set; } = new();
 }
 
 /// <summary>Every project's quotas unless an admin set its own (Designate's quota_* defaults); negative means unlimited.</summary>
@@ -103,6 +105,10 @@ public sealed class CentralOptions
     public int SoaExpire { get; set; } = 86400;
 
     public int SoaMinimum { get; set; } = 3600;
+
+    /// <summary>Pool scheduler filters run in order at zone create (Designate's scheduler_filters); unset means default_pool.</summary>
+    /// <remarks>No default list here: configuration binding would append to it rather than replace it.</remarks>
+    public List<string>? SchedulerFilters { get; set; }
 }
 
 /// <summary>The pool every zone lands in until pools are loaded from pools.yaml.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zonal.Api.Auth;
 using Zonal.Api.Auth.Keystone;
+using Zonal.Backends;
 using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Messaging;
@@ -46,6 +47,7 @@ public static class ServiceRegistration
         services.AddScoped<RecordSetRules>();
         services.AddScoped<ZoneChangeRecorder>();
 
+        services.AddScoped<PoolScheduler>();
         services.AddScoped<ZoneWriter>();
         services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
@@ -92,7 +94,17 @@ public static class ServiceRegistration
 
     public static void AddWorker(this IServiceCollection services)
     {
-        services.AddScoped<ICastHandler<PropagateZone>, NoTargetsWorker>();
+        services.AddSingleton<IBackendFactory, BackendFactory>();
+        services.AddSingleton<IZoneChangeSource, ZoneChangeSource>();
+        services.AddSingleton<PollRounds>();
+        services.AddSingleton<TargetActions>();
+        services.AddSingleton<SerialPolls>();
+        services.AddSingleton<Propagation>();
+        services.AddSingleton<ZoneChangeQueue>();
+        services.AddScoped<WorkerHandlers>();
+        services.AddScoped<ICastHandler<PropagateZone>>(s => s.GetRequiredService<WorkerHandlers>());
+        services.AddScoped<ICastHandler<NameserverStatus>>(s => s.GetRequiredService<WorkerHandlers>());
+        services.AddHostedService<RecoveryLoop>();
         services.AddHeartbeat("worker");
     }
 

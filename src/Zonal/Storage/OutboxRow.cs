@@ -17,4 +17,7 @@ public sealed class OutboxRow
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ProcessedAt { get; set; }
+
+    /// <summary>A DELETE whose nameservers should also drop the zone's files (Designate's hard_delete).</summary>
+    public bool HardDelete { get; set; }
 }

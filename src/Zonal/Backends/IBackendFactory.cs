@@ -1,0 +1,9 @@
+using Zonal.Central;
+
+namespace Zonal.Backends;
+
+/// <summary>Finds the backend driver of a pool target.</summary>
+public interface IBackendFactory
+{
+    IBackend For(PoolTarget target);
+}

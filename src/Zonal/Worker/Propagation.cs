@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Zonal.Central;
+using Zonal.Configuration;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts.Central;
+using Zonal.Messaging.Contracts.MiniDns;
+
+namespace Zonal.Worker;
+
+/// <summary>
+/// Carries one zone change through §8.3: backends on every target, the threshold, a NOTIFY to each
+/// target (and the pool's also_notifies), serial polls of the nameservers, then the verdict to
+/// central. A pool without targets has nothing to push: the change is reported done at once.
+/// </summary>
+public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessageBus bus, IOptions<ZonalOptions> options, ILogger<Propagation> logger)
+{
+    private WorkerOptions Worker => options.Value.Worker;
+
+    /// <param name="superseded">Cancelled when a newer change of the zone arrives: its polls give way.</param>
+    public async Task RunAsync(ZoneChange change, CancellationToken superseded)
+    {
+        if (change.Pool.Targets.Count == 0)
+        {
+            await ReportAsync(change, new PollVerdict(PollOutcome.Success, change.Serial, "the pool has no targets"));
+            return;
+        }
+
+        // Backend calls finish even when superseded: a half-made change on a nameserver helps nobody.
+        var failures = await targets.ApplyAsync(change, CancellationToken.None);
+        if (!targets.MeetsThreshold(change.Pool.Targets.Count, failures.Count))
+        {
+            await NotifyAsync(change.Pool.AlsoNotifies, change);
+            await ReportAsync(change, new PollVerdict(PollOutcome.Error, change.Serial,
+                $"{failures.Count} of {change.Pool.Targets.Count} targets failed, below threshold {Worker.ThresholdPercentage}%: {string.Join("; ", failures)}"));
+            return;
+        }
+
+        foreach (var failure in failures)
+        {
+            logger.LogWarning("zone {Zone} {Action}: a target failed but the threshold holds: {Failure}", change.ZoneName, change.Action, failure);
+        }
+
+        if (!change.IsDelete)
+        {
+            await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change);
+        }
+
+        await NotifyAsync(change.Pool.AlsoNotifies, change);
+        var verdict = await polls.PollAsync(change, superseded);
+        await ReportAsync(change, verdict);
+    }
+
+    /// <summary>Where a target takes NOTIFY: its options host and port (Designate's defaults 127.0.0.1:53).</summary>
+    public static PoolServer NotifyDestination(PoolTarget target) => new(
+        target.Options.GetValueOrDefault("host", "127.0.0.1"),
+        int.TryParse(target.Options.GetValueOrDefault("port"), out var port) ? port : 53);
+
+    private async Task NotifyAsync(IReadOnlyList<PoolServer> destinations, ZoneChange change)
+    {
+        foreach (var destination in destinations)
+        {
+            await bus.CastAsync(new NotifyZoneChanged(change.ZoneId, change.ZoneName, change.Action, change.Serial,
+                destination.Host, destination.Port, Worker.PollTimeoutMs, (int)(Worker.PollRetryInterval * 1000), Worker.PollMaxRetries));
+        }
+    }
+
+    private async Task ReportAsync(ZoneChange change, PollVerdict verdict)
+    {
+        if (verdict.Success)
+        {
+            logger.LogDebug("zone {ZoneId} ({Zone}) {Action} serial {Serial} propagated: {Reason}", change.ZoneId, change.ZoneName, change.Action, verdict.Serial, verdict.Reason);
+        }
+        else
+        {
+            logger.LogError("zone {ZoneId} ({Zone}) {Action} serial {Serial} failed ({Outcome}): {Reason}", change.ZoneId, change.ZoneName, change.Action, change.Serial, verdict.Outcome, verdict.Reason);
+        }
+
+        await bus.CastAsync(new UpdateStatus(change.ZoneId, change.Action, verdict.Serial, verdict.Success));
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using Zonal.Configuration;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts.MiniDns;
+
+namespace Zonal.Worker;
+
+/// <summary>
+/// Asks MiniDNS to poll the pool's nameservers in rounds until enough of them serve the change:
+/// the first round right after the NOTIFY (poll_delay), then waits that double each round up to
+/// poll_retry_interval, for at most poll_max_retries more rounds. Each round polls only the
+/// nameservers not yet confirmed.
+/// </summary>
+public sealed class SerialPolls(IMessageBus bus, PollRounds rounds, IOptions<ZonalOptions> options, TimeProvider clock)
+{
+    private WorkerOptions Worker => options.Value.Worker;
+
+    public async Task<PollVerdict> PollAsync(ZoneChange change, CancellationToken ct)
+    {
+        var tally = new ConsensusTally(change, Worker.ThresholdPercentage);
+        if (tally.Reached)
+        {
+            return tally.Verdict();
+        }
+
+        using var inbox = rounds.Open(change.ZoneId);
+        await Task.Delay(TimeSpan.FromSeconds(Worker.PollDelay), clock, ct);
+        for (var round = 0; ; round++)
+        {
+            var outstanding = tally.Unconfirmed.Select(ConsensusTally.Key).ToHashSet();
+            foreach (var nameserver in tally.Unconfirmed)
+            {
+                await bus.CastAsync(new PollForSerialNumber(change.ZoneId, change.ZoneName, change.Action, change.ExpectedSerial,
+                    nameserver.Host, nameserver.Port, Worker.PollTimeoutMs, (int)Worker.RetryDelay(round).TotalMilliseconds, MaxRetries: 1), ct);
+            }
+
+            var roundEnd = clock.GetTimestamp() + (long)(Worker.RoundTimeout.TotalSeconds * clock.TimestampFrequency);
+            while (outstanding.Count > 0 && !tally.Reached)
+            {
+                var reply = await inbox.NextAsync(clock.GetElapsedTime(clock.GetTimestamp(), roundEnd), ct);
+                if (reply is null)
+                {
+                    break;
+                }
+
+                if (tally.Record(reply))
+                {
+                    outstanding.Remove($"{reply.Host}:{reply.Port}");
+                }
+            }
+
+            if (tally.Reached || round >= Worker.PollMaxRetries)
+            {
+                return tally.Verdict();
+            }
+
+            await Task.Delay(Worker.RetryDelay(round), clock, ct);
+        }
+    }
+}

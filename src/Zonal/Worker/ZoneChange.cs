@@ -1,0 +1,19 @@
+using Zonal.Central;
+using Zonal.Domain;
+
+namespace Zonal.Worker;
+
+/// <summary>The part of a pool the worker acts on: targets to drive, nameservers to poll, extra NOTIFY receivers.</summary>
+public sealed record PoolTopology(IReadOnlyList<PoolTarget> Targets, IReadOnlyList<PoolServer> Nameservers, IReadOnlyList<PoolServer> AlsoNotifies)
+{
+    public static readonly PoolTopology Empty = new([], [], []);
+}
+
+/// <summary>One change to propagate: the zone, what happened to it, the serial the nameservers must reach.</summary>
+public sealed record ZoneChange(Guid ZoneId, string ZoneName, string Action, long Serial, bool HardDelete, PoolTopology Pool)
+{
+    public bool IsDelete => Action == ChangeAction.Delete;
+
+    /// <summary>For DELETE the nameservers must answer "no zone", which the polls call serial 0.</summary>
+    public long ExpectedSerial => IsDelete ? 0 : Serial;
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zonal.Central;
+using Zonal.Messaging.Contracts.Worker;
+using Zonal.Storage;
+
+namespace Zonal.Worker;
+
+/// <summary>Reads what a PropagateZone needs beyond the message: the zone's name and its pool's topology.</summary>
+public sealed class ZoneChangeSource(IServiceScopeFactory scopes) : IZoneChangeSource
+{
+    public async Task<ZoneChange?> LoadAsync(PropagateZone request, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
+        var zone = await db.Zones.AsNoTracking().Where(z => z.Id == request.ZoneId && z.DeletedAt == null)
+            .Select(z => new { z.Name, z.PoolId }).FirstOrDefaultAsync(ct);
+        if (zone is null)
+        {
+            return null;
+        }
+
+        var pool = await db.Pools.AsNoTracking().FirstOrDefaultAsync(p => p.Id == zone.PoolId, ct);
+        var topology = pool is null ? PoolTopology.Empty : new PoolTopology(
+            PoolJson.Read<List<PoolTarget>>(pool.Targets),
+            PoolJson.Read<List<PoolServer>>(pool.Nameservers),
+            PoolJson.Read<List<PoolServer>>(pool.AlsoNotifies));
+        return new ZoneChange(request.ZoneId, zone.Name, request.Action, request.Serial, request.HardDelete, topology);
+    }
+}
+
+/// <summary>Where the worker learns a change's zone and pool; tests give it one without storage.</summary>
+public interface IZoneChangeSource
+{
+    /// <summary>Null when the zone is gone (purged, or its delete already confirmed): nothing to do.</summary>
+    Task<ZoneChange?> LoadAsync(PropagateZone request, CancellationToken ct);
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Zonal.Tests.Oracle;
+using Zonal.Tests.Servers;
+
+namespace Zonal.Tests.Backends;
+
+/// <summary>A real knotd on 127.0.0.1 at a free port with no zones, driven through knotc on its own control socket.</summary>
+public sealed class KnotServer : IDisposable
+{
+    private readonly DaemonProcess _daemon;
+
+    private KnotServer(DaemonProcess daemon, int port)
+    {
+        _daemon = daemon;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
+
+    public string ControlSocket => Path.Combine(_daemon.Directory, "knot.sock");
+
+    public string Log => _daemon.Log;
+
+    public static KnotServer Start()
+    {
+        var daemon = DaemonProcess.CreateIn("knotd");
+        var port = FreePorts.NextUdpAndTcp();
+        var config = daemon.WriteFile("knot.conf", $"""
+            server:
+                rundir: "{daemon.Directory}"
+                listen: 127.0.0.1@{port}
+            database:
+                storage: "{daemon.Directory}"
+            control:
+                listen: "{daemon.Directory}/knot.sock"
+            log:
+              - target: stderr
+                any: info
+            template:
+              - id: default
+                storage: "{daemon.Directory}"
+
+            """);
+        daemon.Start(BindTools.Require("knotd", "knot"), "-c", config);
+        var server = new KnotServer(daemon, port);
+        daemon.WaitUntil(() => File.Exists(server.ControlSocket) && daemon.Log.Contains("server started", StringComparison.Ordinal), "started");
+        return server;
+    }
+
+    public void Dispose() => _daemon.Dispose();
+}

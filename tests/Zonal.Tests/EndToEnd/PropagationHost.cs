@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Zonal.Central;
+using Zonal.Configuration;
+using Zonal.Hosting;
+using Zonal.MiniDns;
+
+namespace Zonal.Tests.EndToEnd;
+
+/// <summary>
+/// The whole service (API, central, worker, MiniDNS on a random port) over a fresh SQLite file, with
+/// fast worker timings, and the default pool loaded as pools.yaml would: the given bind9 targets,
+/// transferring from this MiniDNS, polled as the pool's nameservers.
+/// </summary>
+public sealed class PropagationHost : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("zonal-e2e-").FullName;
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+
+    public IPEndPoint MiniDns { get; private set; } = null!;
+
+    public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
+    {
+        var host = new PropagationHost();
+        host._app = ZonalApp.Build([], new Dictionary<string, string?>
+        {
+            ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(host._directory, "zonal.db") + ";Default Timeout=60",
+            ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
+            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+            ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
+            ["Zonal:Worker:PollTimeout"] = "1",
+            ["Zonal:Worker:PollFirstRetryInterval"] = "0.005",
+            ["Zonal:Worker:PollRetryInterval"] = "0.3",
+            ["Zonal:Worker:PollMaxRetries"] = "6",
+            ["Zonal:Worker:RecoveryInterval"] = "1",
+        });
+        await ZonalApp.MigrateAsync(host._app.Services);
+        await host._app.StartAsync();
+        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host._http = new HttpClient { BaseAddress = new Uri(address) };
+        host._http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "e2e-tests");
+        host._http.DefaultRequestHeaders.Add("X-Roles", "admin");
+        host.MiniDns = host._app.Services.GetRequiredService<MiniDnsService>().EndPoints[0];
+
+        await using var scope = host._app.Services.CreateAsyncScope();
+        var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
+        await loader.ApplyAsync([pool(host.MiniDns)], delete: false, dryRun: false, CancellationToken.None);
+        return host;
+    }
+
+    /// <summary>The default pool with these targets, each also polled as a nameserver.</summary>
+    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.NamedTarget[] targets)
+    {
+        var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
+        return new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),
+            [new PoolNsRecord("ns1.example.net.", 1)],
+            targets.Select(t => t.AsNameserver()).ToList(),
+            targets.Select(t => t.AsPoolTarget(master)).ToList(),
+            []);
+    }
+
+    public async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Polls the zone until <paramref name="status"/>; null status waits for the zone to be gone (404).</summary>
+    public async Task<JsonNode?> WaitForZoneAsync(string zoneId, string? status, Func<string> logs, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        string last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await _http.GetAsync($"/v2/zones/{zoneId}");
+            last = await response.Content.ReadAsStringAsync();
+            if (status is null && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            if (response.IsSuccessStatusCode && JsonNode.Parse(last)!["status"]!.GetValue<string>() == status)
+            {
+                return JsonNode.Parse(last);
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"zone {zoneId} did not become {status ?? "gone"}; last: {last}\n{logs()}");
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public static string NewZoneName() => $"e{Guid.NewGuid():N}"[..16] + ".test.";
+
+    public static JsonObject Zone(string name) => new() { ["name"] = name, ["email"] = "hostmaster@example.org", ["ttl"] = 300 };
+
+    public static JsonObject RecordSet(string name, string type, params string[] records) =>
+        new() { ["name"] = name, ["type"] = type, ["records"] = new JsonArray(records.Select(r => (JsonNode)r!).ToArray()) };
+
+    public static string Str(JsonNode node, string property) => node[property]!.GetValue<string>();
+
+    public static long Serial(JsonNode zone) => zone["serial"]!.GetValue<long>();
+
+    public static string Json(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+}
