@@ -24,11 +24,23 @@ dpkg -s pdns-backend-sqlite3 >/dev/null 2>&1 || need_packages+=(pdns-backend-sql
 [ -x /usr/sbin/knotd ] || need_packages+=(knot)
 command -v kdig >/dev/null || need_packages+=(knot-dnsutils)
 [ -x /usr/sbin/nsd ] || need_packages+=(nsd)
+# Keystone for the identity tests, run by the tests under uwsgi (../shared/reference/keystone.md).
+[ -x /usr/bin/keystone-manage ] || need_packages+=(keystone)
+[ -x /usr/bin/uwsgi ] || need_packages+=(uwsgi)
+dpkg -s uwsgi-plugin-python3 >/dev/null 2>&1 || need_packages+=(uwsgi-plugin-python3)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "installing ${need_packages[*]}"
   "${as_root[@]}" apt-get update -qq || fail "apt-get update failed"
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null \
-    || fail "could not install ${need_packages[*]}"
+  # Package scripts must not start daemons (keystone, uwsgi, named...) on this machine: the tests start their own.
+  made_policy_rc=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee /usr/sbin/policy-rc.d >/dev/null && "${as_root[@]}" chmod +x /usr/sbin/policy-rc.d && made_policy_rc=1
+  fi
+  echo "keystone keystone/configure_db boolean false" | "${as_root[@]}" debconf-set-selections
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends "${need_packages[@]}" >/dev/null
+  installed=$?
+  [ $made_policy_rc -eq 0 ] || "${as_root[@]}" rm -f /usr/sbin/policy-rc.d
+  [ $installed -eq 0 ] || fail "could not install ${need_packages[*]}"
 fi
 
 dotnet build Zonal.slnx -c Release --nologo -v quiet || fail "build failed"

@@ -1,4 +1,5 @@
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 
 namespace Zonal.Central;
 
@@ -11,45 +12,29 @@ public static class Policy
     /// <summary>The privileged request modifiers, checked on every call as Designate does when building the context.</summary>
     public static void CheckContext(RequestContext ctx)
     {
-        if (ctx.IsAdmin)
+        foreach (var rule in ctx.RequestedModifierRules())
         {
-            return;
-        }
-
-        if (ctx.AllProjects)
-        {
-            throw ServiceError.Forbidden("all_tenants requires the admin role");
-        }
-
-        if (ctx.SudoFromProjectId is not null)
-        {
-            throw ServiceError.Forbidden("use_sudo requires the admin role");
-        }
-
-        if (ctx.EditManagedRecords)
-        {
-            throw ServiceError.Forbidden("edit_managed_records requires the admin role");
-        }
-
-        if (ctx.HardDelete)
-        {
-            throw ServiceError.Forbidden("hard_delete requires the admin role");
+            if (!PolicyRules.Current.Allows(rule, ctx))
+            {
+                throw ServiceError.Forbidden($"{rule} requires the admin role");
+            }
         }
     }
 
     public static void RequireAdmin(RequestContext ctx)
     {
         CheckContext(ctx);
-        if (!ctx.IsAdmin)
+        if (!PolicyRules.Current.Allows("admin", ctx))
         {
             throw ServiceError.Forbidden();
         }
     }
 
+    /// <summary>The base rules by name (admin, project_reader), so a policy file can override them.</summary>
     public static void RequireReader(RequestContext ctx, string ownerProjectId)
     {
         CheckContext(ctx);
-        if (!ctx.IsAdmin && !(ctx.IsReader && ctx.ProjectId == ownerProjectId))
+        if (!PolicyRules.Current.Allows("admin", ctx) && !PolicyRules.Current.AllowsFor("project_reader", ctx, ownerProjectId))
         {
             throw ServiceError.Forbidden();
         }
@@ -77,7 +62,7 @@ public static class Policy
     public static void RequireMember(RequestContext ctx, string ownerProjectId)
     {
         CheckContext(ctx);
-        if (!ctx.IsAdmin && !(ctx.IsMember && ctx.ProjectId == ownerProjectId))
+        if (!PolicyRules.Current.Allows("admin", ctx) && !PolicyRules.Current.AllowsFor("project_member", ctx, ownerProjectId))
         {
             throw ServiceError.Forbidden();
         }

@@ -37,16 +37,26 @@ public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> opti
     /// <summary>A record set of the zone that will hold <paramref name="records"/> records; null id means a new set.</summary>
     public async Task CheckRecordSetAsync(ZoneRow zone, Guid? recordSetId, int records, CancellationToken ct)
     {
-        var quotas = await ForProjectAsync(zone.ProjectId, ct);
-        Check(quotas, QuotaKeys.RecordsetRecords, records);
-        if (recordSetId is null)
+        // One round trip on every record set write: the project's own limits, if set, and the zone's counts.
+        bool newSet = recordSetId is null;
+        var project = zone.ProjectId;
+        var found = await db.Zones.AsNoTracking().Where(z => z.Id == zone.Id).Select(z => new
         {
-            var sets = await db.RecordSets.CountAsync(s => s.ZoneId == zone.Id, ct);
-            Check(quotas, QuotaKeys.ZoneRecordsets, sets + 1);
+            RecordsetRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.RecordsetRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
+            ZoneRecordsets = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecordsets).Select(q => (int?)q.HardLimit).FirstOrDefault(),
+            ZoneRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
+            Sets = newSet ? db.RecordSets.Count(s => s.ZoneId == z.Id) : 0,
+            Others = db.Records.Count(r => r.ZoneId == z.Id && r.RecordSetId != recordSetId && r.Action != ChangeAction.Delete),
+        }).FirstAsync(ct);
+
+        var defaults = options.Value.Quotas;
+        Check(QuotaKeys.RecordsetRecords, found.RecordsetRecords ?? defaults.RecordsetRecords, records);
+        if (newSet)
+        {
+            Check(QuotaKeys.ZoneRecordsets, found.ZoneRecordsets ?? defaults.ZoneRecordsets, found.Sets + 1);
         }
 
-        var others = await db.Records.CountAsync(r => r.ZoneId == zone.Id && r.RecordSetId != recordSetId && r.Action != ChangeAction.Delete, ct);
-        Check(quotas, QuotaKeys.ZoneRecords, others + records);
+        Check(QuotaKeys.ZoneRecords, found.ZoneRecords ?? defaults.ZoneRecords, found.Others + records);
     }
 
     /// <summary>A whole zone's content at once: its record sets, records, and the largest set.</summary>
@@ -62,9 +72,10 @@ public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> opti
     public async Task CheckExportAsync(string projectId, int recordSets, CancellationToken ct) =>
         Check(await ForProjectAsync(projectId, ct), QuotaKeys.ApiExportSize, recordSets);
 
-    private static void Check(Dictionary<string, int> quotas, string resource, int count)
+    private static void Check(Dictionary<string, int> quotas, string resource, int count) => Check(resource, quotas[resource], count);
+
+    private static void Check(string resource, int limit, int count)
     {
-        var limit = quotas[resource];
         if (limit >= 0 && count > limit)
         {
             throw new ServiceError(413, "over_quota", $"Quota exceeded for {resource}.");

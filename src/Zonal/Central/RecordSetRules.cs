@@ -65,22 +65,30 @@ public sealed class RecordSetRules(ZonalDbContext db, ZoneScope zones)
     public async Task CheckPlacementAsync(ZoneRow zone, DnsName name, string type, Guid? self, CancellationToken ct)
     {
         var lowered = name.ToString().ToLowerInvariant();
-        var others = await db.RecordSets
-            .Where(s => s.ZoneId == zone.Id && s.Name.ToLower() == lowered && s.Id != self)
-            .Select(s => s.Type).ToListAsync(ct);
-        if (others.Contains(type))
+        int zoneLabels = DnsName.Parse(zone.Name).LabelCount;
+        var candidates = ZoneScope.SelfAndAncestors(name).Take(name.LabelCount - zoneLabels).ToList();
+        var sameName = db.RecordSets.Where(s => s.ZoneId == zone.Id && s.Name.ToLower() == lowered && s.Id != self);
+        var live = zones.Live;
+
+        // Both checks in one round trip, hung on the (locked) zone's own row.
+        var found = await db.Zones.AsNoTracking().Where(z => z.Id == zone.Id).Select(z => new
+        {
+            SameType = sameName.Any(s => s.Type == type),
+            Others = sameName.Any(),
+            Cname = sameName.Any(s => s.Type == "CNAME"),
+            Child = live.Where(c => candidates.Contains(c.Name.ToLower())).Select(c => c.Name).FirstOrDefault(),
+        }).FirstAsync(ct);
+        if (found.SameType)
         {
             throw ServiceError.Duplicate("duplicate_recordset", "Duplicate RecordSet");
         }
 
-        if (others.Count > 0 && (type == "CNAME" || others.Contains("CNAME")))
+        if (found.Others && (type == "CNAME" || found.Cname))
         {
             throw new ServiceError(400, "invalid_recordset_location", "CNAME recordsets may not share a name with any other records");
         }
 
-        int zoneLabels = DnsName.Parse(zone.Name).LabelCount;
-        var candidates = ZoneScope.SelfAndAncestors(name).Take(name.LabelCount - zoneLabels).ToList();
-        var child = await zones.Live.Where(z => candidates.Contains(z.Name.ToLower())).Select(z => z.Name).FirstOrDefaultAsync(ct);
+        var child = found.Child;
         if (child is not null && !(type == "NS" && string.Equals(child, name.ToString(), StringComparison.OrdinalIgnoreCase)))
         {
             throw new ServiceError(400, "invalid_recordset_location", $"RecordSet belongs in a child zone: {child}");

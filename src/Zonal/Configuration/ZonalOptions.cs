@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Zonal.Configuration;
 
 /// <summary>
@@ -21,6 +23,10 @@ public sealed class ZonalOptions
     public QuotaOptions Quotas { get; set; } = new();
 
     public HeartbeatOptions Heartbeat { get; set; } = new();
+
+    /// <summary>Used when Api:auth_strategy is keystone.</summary>
+    [ConfigurationKeyName("keystone_authtoken")]
+    public KeystoneAuthTokenOptions KeystoneAuthToken { get; set; } = new();
 
     public WorkerOptions Worker { get; set; } = new();
 }
@@ -53,6 +59,12 @@ public sealed class ApiOptions
 
     public int MaxLimit { get; set; } = 1000;
 
+    /// <summary>Designate's [service:api] auth_strategy: noauth (the embedded default) or keystone.</summary>
+    [ConfigurationKeyName("auth_strategy")]
+    public string AuthStrategy { get; set; } = AuthStrategies.NoAuth;
+
+    public bool UsesKeystone => string.Equals(AuthStrategy, AuthStrategies.Keystone, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Project used in noauth mode when a request names none.</summary>
     public string NoAuthProject { get; set; } = "noauth-project";
 
@@ -63,8 +75,17 @@ public sealed class ApiOptions
     public long MaxZoneImportSize { get; set; } = 64L << 20;
 }
 
+public static class AuthStrategies
+{
+    public const string NoAuth = "noauth";
+    public const string Keystone = "keystone";
+}
+
 public sealed class CentralOptions
 {
+    /// <summary>oslo.policy file (YAML or JSON, name: rule) overriding Designate's default rules ([oslo_policy] policy_file).</summary>
+    public string? PolicyFile { get; set; }
+
     public int DefaultTtl { get; set; } = 3600;
 
     public int MinTtl { get; set; }

@@ -27,10 +27,37 @@ public sealed record RequestContext
     /// <summary>X-Designate-Delete-Shares: a shared zone may be deleted, its shares removed first.</summary>
     public bool DeleteShares { get; init; }
 
+    /// <summary>"all" for a system-scoped Keystone token (no project); null otherwise.</summary>
+    public string? SystemScope { get; init; }
+
     public bool IsAdmin => Roles.Contains("admin", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Keystone's implied roles: admin implies member, member implies reader.</summary>
     public bool IsMember => IsAdmin || Roles.Contains("member", StringComparer.OrdinalIgnoreCase);
 
     public bool IsReader => IsMember || Roles.Contains("reader", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The privileged modifiers this call asks for, by Designate's policy rule names (checked when the context is built).</summary>
+    public IEnumerable<string> RequestedModifierRules()
+    {
+        if (AllProjects)
+        {
+            yield return "all_tenants";
+        }
+
+        if (SudoFromProjectId is not null)
+        {
+            yield return "use_sudo";
+        }
+
+        if (EditManagedRecords)
+        {
+            yield return "edit_managed_records";
+        }
+
+        if (HardDelete)
+        {
+            yield return "hard_delete";
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zonal.Api.Auth;
+using Zonal.Api.Auth.Keystone;
 using Zonal.Backends;
 using Zonal.Central;
+using Zonal.Configuration;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -106,9 +108,17 @@ public static class ServiceRegistration
         services.AddHeartbeat("worker");
     }
 
-    public static void AddApi(this IServiceCollection services)
+    public static void AddApi(this IServiceCollection services, ApiOptions api)
     {
-        services.AddSingleton<IRequestContextFactory, NoAuthContextFactory>();
+        if (api.UsesKeystone)
+        {
+            services.AddKeystoneAuth();
+        }
+        else
+        {
+            services.AddSingleton<IRequestContextFactory, NoAuthContextFactory>();
+        }
+
         services.AddHeartbeat("api");
     }
 }

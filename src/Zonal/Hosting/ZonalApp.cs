@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zonal.Api;
+using Zonal.Api.Auth.Keystone;
 using Zonal.Api.Endpoints;
 using Zonal.MiniDns;
 using Zonal.Storage;
@@ -27,11 +28,16 @@ public static class ZonalApp
         builder.WebHost.UseUrls(options.Api.Listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Api.MaxRequestBodySize);
 
+        if (!string.IsNullOrWhiteSpace(options.Central.PolicyFile))
+        {
+            Domain.PolicyLanguage.PolicyRules.Current = Domain.PolicyLanguage.PolicyRules.Load(options.Central.PolicyFile);
+        }
+
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();
         builder.Services.AddMiniDns(builder.Configuration);
-        builder.Services.AddApi();
+        builder.Services.AddApi(options.Api);
         builder.Services.AddBuiltinNameserver(builder.Configuration, options);
         if (options.DefaultPool.BuiltinTarget)
         {
@@ -43,6 +49,11 @@ public static class ZonalApp
         var app = builder.Build();
         app.Use(StripTrailingSlash);
         app.UseMiddleware<ErrorMiddleware>();
+        if (options.Api.UsesKeystone)
+        {
+            app.UseKeystoneAuth();
+        }
+
         app.Use(RequireJsonAccept);
         VersionEndpoints.Map(app);
         ZoneEndpoints.Map(app);

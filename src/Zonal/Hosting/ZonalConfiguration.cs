@@ -15,6 +15,7 @@ public static class ZonalConfiguration
         ["--data"] = "Zonal:DataDirectory",
         ["--listen"] = "Zonal:Api:Listen",
         ["--mdns-listen"] = "Zonal:MiniDns:Listen",
+        ["--nameserver-listen"] = "Zonal:Nameserver:Listen",
     };
 
     public static void AddSources(IConfigurationBuilder builder, string[] args, IDictionary<string, string?>? overrides)

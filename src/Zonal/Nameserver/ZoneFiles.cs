@@ -60,7 +60,7 @@ public sealed class ZoneFiles(string folder)
     public void Delete(DnsName origin) => File.Delete(PathOf(origin));
 
     /// <summary>The lowered name without its final dot; octets a file name should not hold become %XX.</summary>
-    internal static string FileNameOf(DnsName origin)
+    public static string FileNameOf(DnsName origin)
     {
         if (origin.IsRoot)
         {

@@ -21,18 +21,31 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 
 /// <summary>
 /// Runs Debian's real `openstack` client (python3-openstackclient with python3-designateclient) against
-/// one endpoint with keystone switched off. A missing client fails the test: this check must never
-/// pass on a machine that cannot run it.
+/// one endpoint with keystone switched off, or as a Keystone user finding the dns endpoint in the catalog.
+/// A missing client fails the test: this check must never pass on a machine that cannot run it.
 /// </summary>
-public sealed class OpenStackCli(string endpoint)
+public sealed class OpenStackCli(IReadOnlyList<string> connection)
 {
+    public OpenStackCli(string endpoint)
+        : this(["--os-auth-type", "none", "--os-endpoint", endpoint])
+    {
+    }
+
     private static readonly string[] SearchDirectories = ["/usr/bin", "/usr/local/bin", "/bin"];
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Password auth against Keystone v3, scoped to the user's project, region RegionOne.</summary>
+    public static OpenStackCli WithPassword(Uri authUrl, string user, string password, string project) => new(
+    [
+        "--os-auth-type", "password", "--os-auth-url", authUrl.ToString(), "--os-identity-api-version", "3",
+        "--os-username", user, "--os-password", password, "--os-project-name", project,
+        "--os-user-domain-name", "Default", "--os-project-domain-name", "Default", "--os-region-name", "RegionOne",
+    ]);
 
     public async Task<CliResult> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Program()) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["--os-auth-type", "none", "--os-endpoint", endpoint, .. arguments])
+        foreach (var argument in (string[])[.. connection, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -30,7 +30,7 @@ public sealed class ZonalProcess : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", $"127.0.0.1:{MiniDnsPort}", "--Zonal:Nameserver:Listen", $"127.0.0.1:{NameserverPort}" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", $"127.0.0.1:{MiniDnsPort}", "--nameserver-listen", $"127.0.0.1:{NameserverPort}" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -20,7 +20,7 @@ public sealed class EmbeddedHostTests
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.ArgumentList.Add("--mdns-listen");
         start.ArgumentList.Add("127.0.0.1:0");
-        start.ArgumentList.Add("--Zonal:Nameserver:Listen");
+        start.ArgumentList.Add("--nameserver-listen");
         start.ArgumentList.Add("127.0.0.1:0");
         using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();

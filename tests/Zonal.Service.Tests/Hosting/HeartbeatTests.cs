@@ -21,8 +21,8 @@ public sealed class HeartbeatTests
         {
             ["Zonal:Database"] = database,
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
-            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
             ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
+            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
             ["Zonal:Heartbeat:IntervalSeconds"] = "0.05",
         });
         try

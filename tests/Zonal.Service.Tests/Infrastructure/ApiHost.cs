@@ -36,15 +36,19 @@ public abstract class ApiHost : IAsyncLifetime
     {
     }
 
+    /// <summary>Settings on top of the common ones, e.g. keystone auth against a server the host starts first.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
     public async Task InitializeAsync()
     {
         Database = CreateDatabase();
-        _app = ZonalApp.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Zonal:Database"] = Database,
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
-            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
             ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
+            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:DefaultPool:NsRecords:0:Priority"] = "1",
             ["Zonal:DefaultPool:NsRecords:1:Hostname"] = "ns2.example.net.",
@@ -55,7 +59,13 @@ public abstract class ApiHost : IAsyncLifetime
             ["Zonal:Central:SoaMinimum"] = "321",
             ["Zonal:Central:SoaRefreshMin"] = "3000",
             ["Zonal:Central:SoaRefreshMax"] = "3000",
-        }, ConfigureServices);
+        };
+        foreach (var (key, value) in await SettingsAsync())
+        {
+            settings[key] = value;
+        }
+
+        _app = ZonalApp.Build([], settings, ConfigureServices);
         await ZonalApp.MigrateAsync(_app.Services);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -18,7 +18,7 @@ namespace Zonal.Tests.MiniDns;
 /// The embedded service over a fresh SQLite file with MiniDNS on a random loopback port. Zones and
 /// records are written through the real API, as a tenant would; NameserverStatus casts are collected.
 /// </summary>
-public sealed class MiniDnsHost : IAsyncLifetime
+public class MiniDnsHost : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("zonal-mdns-").FullName;
     private WebApplication? _app;
@@ -32,13 +32,17 @@ public sealed class MiniDnsHost : IAsyncLifetime
 
     public StatusCollector Statuses { get; } = new();
 
+    /// <summary>Settings a fixture adds to the common ones.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
     public async Task InitializeAsync()
     {
-        _app = ZonalApp.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(_directory, "zonal.db") + ";Default Timeout=60",
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:MiniDns:TcpRecvTimeout"] = "2",
             ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             // The tests drive MiniDNS's polls themselves: no worker pushing to the builtin nameserver beside them.
@@ -48,7 +52,13 @@ public sealed class MiniDnsHost : IAsyncLifetime
             ["Zonal:Quotas:ZoneRecordsets"] = "-1",
             ["Zonal:Quotas:ZoneRecords"] = "-1",
             ["Zonal:Quotas:RecordsetRecords"] = "-1",
-        }, services => services.AddSingleton<ICastHandler<NameserverStatus>>(Statuses));
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        _app = ZonalApp.Build([], settings, services => services.AddSingleton<ICastHandler<NameserverStatus>>(Statuses));
         await ZonalApp.MigrateAsync(_app.Services);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

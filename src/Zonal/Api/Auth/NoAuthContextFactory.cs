@@ -14,29 +14,13 @@ public sealed class NoAuthContextFactory(IOptions<ZonalOptions> options) : IRequ
     public Task<RequestContext> CreateAsync(HttpContext http)
     {
         var headers = http.Request.Headers;
-        var query = http.Request.Query;
-        string project = First(headers["X-Auth-Project-ID"], headers["X-Project-Id"]) ?? options.Value.Api.NoAuthProject;
-        string? sudo = First(headers["X-Auth-Sudo-Project-ID"], headers["X-Auth-Sudo-Tenant-ID"]);
-        var roles = (First(headers["X-Roles"]) ?? "admin").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        bool allProjects = OsloBool.Parse(headers["X-Auth-All-Projects"]) || OsloBool.Parse(query["all_projects"]) || OsloBool.Parse(query["all_tenants"]);
-        bool editManaged = query.ContainsKey("edit_managed_records")
-            ? OsloBool.Parse(query["edit_managed_records"])
-            : OsloBool.Parse(headers["X-Designate-Edit-Managed-Records"]);
-
-        return Task.FromResult(new RequestContext
+        var identity = new RequestContext
         {
             RequestId = RequestIds.Of(http),
-            UserId = First(headers["X-Auth-User-ID"], headers["X-User-Id"]) ?? "noauth-user",
-            ProjectId = sudo ?? project,
-            SudoFromProjectId = sudo is null ? null : project,
-            Roles = roles,
-            AllProjects = allProjects,
-            EditManagedRecords = editManaged,
-            HardDelete = OsloBool.Parse(headers["X-Designate-Hard-Delete"]),
-            DeleteShares = OsloBool.Parse(headers["X-Designate-Delete-Shares"]),
-        });
+            UserId = ContextModifiers.First(headers["X-Auth-User-ID"], headers["X-User-Id"]) ?? "noauth-user",
+            ProjectId = ContextModifiers.First(headers["X-Auth-Project-ID"], headers["X-Project-Id"]) ?? options.Value.Api.NoAuthProject,
+            Roles = (ContextModifiers.First(headers["X-Roles"]) ?? "admin").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+        return Task.FromResult(ContextModifiers.Apply(identity, http.Request));
     }
-
-    private static string? First(params Microsoft.Extensions.Primitives.StringValues[] values) =>
-        values.Select(v => v.ToString()).FirstOrDefault(v => v.Length > 0);
 }

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Zonal.Load;
+
+/// <summary>Command-line switches; every one has a default so a bare run measures everything.</summary>
+public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, int Zones, int Lists, int Warmup, bool Fsync, bool WithoutRelay)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions(["sqlite", "postgresql"], 2000, 20, 10_000, 2000, 500, false, false);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Number() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--database" => o with { Databases = Next() is var d && d == "both" ? o.Databases : [d] },
+                "--writes" => o with { Writes = Number() },
+                "--seconds" => o with { Seconds = Number() },
+                "--zones" => o with { Zones = Number() },
+                "--lists" => o with { Lists = Number() },
+                "--warmup" => o with { Warmup = Number() },
+                "--without-relay" => o with { WithoutRelay = true },
+                "--fsync" => o with { Fsync = true },
+                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --fsync, --without-relay"),
+            };
+        }
+
+        return o;
+    }
+}

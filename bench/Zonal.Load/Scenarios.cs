@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Zonal.Load;
+
+/// <summary>The measured scenarios, in order, against one running service.</summary>
+public static class Scenarios
+{
+    private const string RecordSetBody = """{{"name": "{0}", "type": "A", "records": ["192.0.2.{1}"], "ttl": 3600}}""";
+
+    public static async Task<List<Measurement>> RunAsync(Uri baseAddress, CpuMeter cpu, LoadOptions options)
+    {
+        var limit = TimeSpan.FromSeconds(options.Seconds);
+        var results = new List<Measurement>();
+
+        // Warm-up (JIT, connection pools, prepared statements), not reported.
+        await WritesAsync(baseAddress, cpu, "warm-up", 4, options.Warmup, limit, sharedZone: false);
+        results.Add(await WritesAsync(baseAddress, cpu, "recordset create, own zone", 1, options.Writes, limit, sharedZone: false));
+        results.Add(await WritesAsync(baseAddress, cpu, "recordset create, own zone", 8, options.Writes, limit, sharedZone: false));
+        results.Add(await WritesAsync(baseAddress, cpu, "recordset create, one zone", 8, options.Writes, limit, sharedZone: true));
+
+        results.Add(await SeedZonesAsync(baseAddress, cpu, options.Zones));
+        results.Add(await ListAsync(baseAddress, cpu, 1, options.Lists, limit));
+        results.Add(await ListAsync(baseAddress, cpu, 8, options.Lists, limit));
+        return results;
+    }
+
+    /// <summary>
+    /// Each client creates A record sets, in its own zone or all in one zone; afterwards the zones must
+    /// hold exactly the accepted sets, so a faster write path cannot pass by losing records.
+    /// </summary>
+    private static async Task<Measurement> WritesAsync(Uri baseAddress, CpuMeter cpu, string name, int clients, int perClient, TimeSpan limit, bool sharedZone)
+    {
+        var project = "load-" + Guid.NewGuid().ToString("N")[..8];
+        var http = Enumerable.Range(0, clients).Select(_ => new LoadClient(baseAddress, project)).ToArray();
+        var zones = new List<(string Id, string Name)>();
+        foreach (var c in Enumerable.Range(0, sharedZone ? 1 : clients))
+        {
+            var zoneName = $"{project}-{c}.load.test.";
+            zones.Add((await http[c].CreateZoneAsync(zoneName), zoneName));
+        }
+
+        var measurement = await Measurement.RunAsync(cpu, name, clients, perClient, limit, async (c, i) =>
+        {
+            var zone = zones[sharedZone ? 0 : c];
+            var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, RecordSetBody, $"c{c}-r{i}.{zone.Name}", i % 250 + 1);
+            var (code, _) = await http[c].SendAsync(HttpMethod.Post, $"/v2/zones/{zone.Id}/recordsets", body);
+            return code == HttpStatusCode.Accepted;
+        });
+
+        long stored = 0;
+        foreach (var zone in zones)
+        {
+            var (_, body) = await http[0].SendAsync(HttpMethod.Get, $"/v2/zones/{zone.Id}/recordsets?type=A&limit=1");
+            stored += JsonDocument.Parse(body).RootElement.GetProperty("metadata").GetProperty("total_count").GetInt64();
+        }
+
+        if (stored != measurement.Accepted)
+        {
+            throw new InvalidOperationException($"{name}: {measurement.Accepted} creates accepted but {stored} record sets stored");
+        }
+
+        foreach (var zone in zones)
+        {
+            await WaitForActiveAsync(http[0], zone.Id);
+        }
+
+        foreach (var client in http)
+        {
+            client.Dispose();
+        }
+
+        return measurement;
+    }
+
+    /// <summary>Every change must still reach the (target-less) pool and turn the zone ACTIVE; a stuck outbox fails the run.</summary>
+    private static async Task WaitForActiveAsync(LoadClient client, string zoneId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (_, body) = await client.SendAsync(HttpMethod.Get, $"/v2/zones/{zoneId}");
+            var status = JsonDocument.Parse(body).RootElement.GetProperty("status").GetString();
+            if (status == "ACTIVE")
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"zone {zoneId} still {status} a minute after the last write");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Creates zones (8 clients) in the list project until it holds <paramref name="count"/>.</summary>
+    private static async Task<Measurement> SeedZonesAsync(Uri baseAddress, CpuMeter cpu, int count)
+    {
+        const int Clients = 8;
+        var http = Enumerable.Range(0, Clients).Select(_ => new LoadClient(baseAddress, ListProject)).ToArray();
+        int perClient = (count + Clients - 1) / Clients;
+        var measurement = await Measurement.RunAsync(cpu, "zone create (seeding the list)", Clients, perClient, TimeSpan.MaxValue, async (c, i) =>
+        {
+            int n = c * perClient + i;
+            if (n >= count)
+            {
+                return true;
+            }
+
+            var (code, _) = await http[c].SendAsync(HttpMethod.Post, "/v2/zones", $$"""{"name": "z{{n}}.list.load.test.", "email": "hostmaster@example.org"}""");
+            return code == HttpStatusCode.Accepted;
+        });
+        foreach (var client in http)
+        {
+            client.Dispose();
+        }
+
+        return measurement;
+    }
+
+    private const string ListProject = "load-list";
+
+    /// <summary>GET /v2/zones (first page, default limit, with the total count) by a project with the seeded zones.</summary>
+    private static async Task<Measurement> ListAsync(Uri baseAddress, CpuMeter cpu, int clients, int perClient, TimeSpan limit)
+    {
+        var http = Enumerable.Range(0, clients).Select(_ => new LoadClient(baseAddress, ListProject)).ToArray();
+        var measurement = await Measurement.RunAsync(cpu, "GET /v2/zones", clients, perClient, limit, async (c, _) =>
+        {
+            var (code, _) = await http[c].SendAsync(HttpMethod.Get, "/v2/zones");
+            return code == HttpStatusCode.OK;
+        });
+        foreach (var client in http)
+        {
+            client.Dispose();
+        }
+
+        return measurement;
+    }
+}
