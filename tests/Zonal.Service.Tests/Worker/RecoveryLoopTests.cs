@@ -24,6 +24,8 @@ public sealed class RecoveryLoopTests(SqliteManualWorkerHost host) : IClassFixtu
         var (failed, _) = await TestData.CreateZoneAsync(_client);
         var (pending, _) = await TestData.CreateZoneAsync(_client);
         var sent = await WaitForCastAsync(Guid.Parse(failed));
+        // The pending zone's own first cast must be in before the count below, or it looks resent.
+        await WaitForCastAsync(Guid.Parse(pending));
         await host.Services.GetRequiredService<IMessageBus>().CastAsync(new UpdateStatus(sent.ZoneId, "CREATE", sent.Serial, Success: false));
         await TestData.WaitForStatusAsync(_client, $"/v2/zones/{failed}", "ERROR");
         var before = host.Worker.Received.Count;
