@@ -6,13 +6,19 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Zonal.Central;
+using Zonal.Configuration;
 using Zonal.Hosting;
+using Zonal.MiniDns;
 
-// dotnet run -c Release --project bench/Zonal.PropagationBench -- [writes]
+// dotnet run -c Release --project bench/Zonal.PropagationBench -- [writes] [builtin|bind9]
 // The embedded default in this process (SQLite, MiniDNS and the builtin nameserver on free loopback
 // ports, the default pool's builtin target): each write is a record set POST timed until the API
-// shows it ACTIVE, i.e. the builtin nameserver has transferred and serves it. bench/README.md has results.
+// shows it ACTIVE, i.e. the target has transferred and serves it. bench/README.md has results.
+// bind9: the default pool's only target is instead a real named on loopback, driven by rndc.
 int writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+bool bind9 = args.Length > 1 && args[1] == "bind9";
+using var named = bind9 ? BenchNamed.Start() : null;
 var folder = Directory.CreateTempSubdirectory("zonal-propagation-bench-").FullName;
 var app = ZonalApp.Build([], new Dictionary<string, string?>
 {
@@ -21,6 +27,7 @@ var app = ZonalApp.Build([], new Dictionary<string, string?>
     ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
     ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
     ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
+    ["Zonal:Nameserver:Enabled"] = bind9 ? "false" : "true",
     ["Zonal:Quotas:ZoneRecordsets"] = "-1",
     ["Zonal:Quotas:ZoneRecords"] = "-1",
     ["Logging:LogLevel:Default"] = "Error",
@@ -29,6 +36,11 @@ await ZonalApp.MigrateAsync(app.Services);
 await app.StartAsync();
 try
 {
+    if (named is not null)
+    {
+        await UseNamedAsync(app.Services, named);
+    }
+
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     using var http = new HttpClient { BaseAddress = new Uri(address) };
     http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "bench");
@@ -58,6 +70,18 @@ finally
     await app.StopAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
+}
+
+// Loads the default pool as pools.yaml would, with named as its one target and nameserver.
+static async Task UseNamedAsync(IServiceProvider services, BenchNamed named)
+{
+    var miniDns = services.GetRequiredService<MiniDnsService>().EndPoints[0];
+    var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
+    var pool = new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),
+        [new PoolNsRecord("ns1.example.net.", 1)], [named.AsNameserver()], [named.AsPoolTarget(master)], []);
+    await using var scope = services.CreateAsyncScope();
+    var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
+    await loader.ApplyAsync([pool], delete: false, dryRun: false, CancellationToken.None);
 }
 
 static async Task<string> PostAsync(HttpClient http, string path, object body)
