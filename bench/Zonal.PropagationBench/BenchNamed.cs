@@ -59,8 +59,11 @@ internal sealed class BenchNamed : IDisposable
             WorkingDirectory = dir,
         };
         var process = Process.Start(info)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
+        // ZONAL_BENCH_NAMED_LOG=path keeps named's log (it says why a transfer waited); otherwise it is dropped.
+        var logPath = Environment.GetEnvironmentVariable("ZONAL_BENCH_NAMED_LOG");
+        var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
+        process.ErrorDataReceived += (_, e) => log?.WriteLine(e.Data);
+        process.OutputDataReceived += (_, e) => log?.WriteLine(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var named = new BenchNamed(process, dir, port, control);
