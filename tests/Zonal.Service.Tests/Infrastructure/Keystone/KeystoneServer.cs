@@ -147,7 +147,9 @@ public sealed class KeystoneServer
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"uwsgi for Keystone exited with {process.ExitCode}: {await errors}{await output}");
+                var log = Path.Combine(_root, "logs", $"uwsgi-{listen}.log");
+                var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(15)) : "";
+                throw new InvalidOperationException($"uwsgi for Keystone exited with {process.ExitCode}: {await errors}{await output}{tail}");
             }
 
             try
@@ -254,11 +256,26 @@ public sealed class KeystoneServer
         }
     }
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range (32768 up): Keystone's port is chosen seconds
+    /// before uwsgi binds it (bootstrap writes it into the catalog), and in that window the other
+    /// tests' port-0 listeners and outgoing connections would take an ephemeral one.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+            }
+        }
     }
 
     private static void Run(string program, string[] args, string workingDirectory)
