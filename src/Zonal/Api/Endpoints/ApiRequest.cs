@@ -5,6 +5,7 @@ using Zonal.Api.Auth;
 using Zonal.Api.Json;
 using Zonal.Domain;
 using Zonal.Messaging;
+using Zonal.Messaging.Contracts;
 
 namespace Zonal.Api.Endpoints;
 
@@ -34,4 +35,13 @@ public static class ApiRequest
         http.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(http.Response.Body, body, body.GetType(), ApiJson.Options, http.RequestAborted);
     }
+
+    /// <summary>A counted collection as Designate writes it: the items, links (next while a full page came back) and metadata.total_count.</summary>
+    public static Task WritePageAsync<T>(HttpContext http, string collection, Page<T> page, int limit, Func<T, object> render, Func<T, Guid> id) =>
+        WriteAsync(http, 200, new Dictionary<string, object?>
+        {
+            [collection] = page.Items.Select(render).ToList(),
+            ["links"] = ListRequest.Links(http.Request, page.Items.Count, limit, page.Items.Count > 0 ? id(page.Items[^1]) : null),
+            ["metadata"] = new Dictionary<string, long?> { ["total_count"] = page.TotalCount },
+        });
 }

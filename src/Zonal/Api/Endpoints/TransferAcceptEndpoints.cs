@@ -39,12 +39,7 @@ public static class TransferAcceptEndpoints
         var options = http.RequestServices.GetRequiredService<IOptions<ZonalOptions>>().Value;
         var query = ListRequest.Parse(http.Request, options.Api, SharingListFields.TransferFilters, SharingListFields.TransferSortKeys, countTotal: true);
         var page = await ApiRequest.Bus(http).CallAsync(new ListTransferAccepts(ctx, query), http.RequestAborted);
-        await ApiRequest.WriteAsync(http, 200, new Dictionary<string, object?>
-        {
-            ["transfer_accepts"] = page.Items.Select(a => TransferAcceptBody.From(a, http.Request)).ToList(),
-            ["links"] = ListRequest.Links(http.Request, page.Items.Count, query.Limit, page.Items.LastOrDefault()?.Id),
-            ["metadata"] = new Dictionary<string, long?> { ["total_count"] = page.TotalCount },
-        });
+        await ApiRequest.WritePageAsync(http, "transfer_accepts", page, query.Limit, a => TransferAcceptBody.From(a, http.Request), a => a.Id);
     }
 
     private static async Task ShowAsync(HttpContext http)

@@ -60,12 +60,7 @@ public static class ZoneEndpoints
         var options = http.RequestServices.GetRequiredService<IOptions<ZonalOptions>>().Value;
         var query = ListRequest.Parse(http.Request, options.Api, ListFields.ZoneFilters, ListFields.ZoneSortKeys, countTotal: true);
         var page = await ApiRequest.Bus(http).CallAsync(new ListZones(ctx, query), http.RequestAborted);
-        await ApiRequest.WriteAsync(http, 200, new Dictionary<string, object?>
-        {
-            ["zones"] = page.Items.Select(z => ZoneBody.From(z, http.Request)).ToList(),
-            ["links"] = ListRequest.Links(http.Request, page.Items.Count, query.Limit, page.Items.LastOrDefault()?.Id),
-            ["metadata"] = new Dictionary<string, long?> { ["total_count"] = page.TotalCount },
-        });
+        await ApiRequest.WritePageAsync(http, "zones", page, query.Limit, z => ZoneBody.From(z, http.Request), z => z.Id);
     }
 
     private static async Task ShowAsync(HttpContext http)

@@ -77,12 +77,7 @@ public static class ZoneTaskEndpoints
         var options = http.RequestServices.GetRequiredService<IOptions<ZonalOptions>>().Value;
         var query = ListRequest.Parse(http.Request, options.Api, ListFields.ZoneTaskFilters, ListFields.ZoneTaskSortKeys, countTotal: true);
         var page = await ApiRequest.Bus(http).CallAsync(new ListZoneTasks(ctx, kind, query), http.RequestAborted);
-        await ApiRequest.WriteAsync(http, 200, new Dictionary<string, object?>
-        {
-            [collection] = page.Items.Select(t => ZoneTaskBody.From(t, http.Request)).ToList(),
-            ["links"] = ListRequest.Links(http.Request, page.Items.Count, query.Limit, page.Items.LastOrDefault()?.Id),
-            ["metadata"] = new Dictionary<string, long?> { ["total_count"] = page.TotalCount },
-        });
+        await ApiRequest.WritePageAsync(http, collection, page, query.Limit, t => ZoneTaskBody.From(t, http.Request), t => t.Id);
     }
 
     private static async Task ShowAsync(HttpContext http, string kind)
