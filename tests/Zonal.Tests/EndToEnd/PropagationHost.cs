@@ -15,7 +15,7 @@ namespace Zonal.Tests.EndToEnd;
 
 /// <summary>
 /// The whole service (API, central, worker, MiniDNS on a random port) over a fresh SQLite file, with
-/// fast worker timings, and the default pool loaded as pools.yaml would: the given bind9 targets,
+/// fast worker timings, and the default pool loaded as pools.yaml would: the given targets,
 /// transferring from this MiniDNS, polled as the pool's nameservers.
 /// </summary>
 public sealed class PropagationHost : IAsyncDisposable
@@ -27,6 +27,14 @@ public sealed class PropagationHost : IAsyncDisposable
     public IPEndPoint MiniDns { get; private set; } = null!;
 
     public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
+    {
+        var host = await StartAsync();
+        await host.LoadPoolAsync(pool(host.MiniDns));
+        return host;
+    }
+
+    /// <summary>The service with the embedded default pool, until <see cref="UseTargetsAsync"/> replaces it.</summary>
+    public static async Task<PropagationHost> StartAsync()
     {
         var host = new PropagationHost();
         host._app = ZonalApp.Build([], new Dictionary<string, string?>
@@ -49,15 +57,21 @@ public sealed class PropagationHost : IAsyncDisposable
         host._http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "e2e-tests");
         host._http.DefaultRequestHeaders.Add("X-Roles", "admin");
         host.MiniDns = host._app.Services.GetRequiredService<MiniDnsService>().EndPoints[0];
-
-        await using var scope = host._app.Services.CreateAsyncScope();
-        var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
-        await loader.ApplyAsync([pool(host.MiniDns)], delete: false, dryRun: false, CancellationToken.None);
         return host;
     }
 
+    /// <summary>Makes these servers the default pool's targets and nameservers, transferring from this MiniDNS.</summary>
+    public Task UseTargetsAsync(params Backends.ITargetServer[] targets) => LoadPoolAsync(DefaultPool(MiniDns, targets));
+
+    private async Task LoadPoolAsync(PoolDefinition pool)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
+        await loader.ApplyAsync([pool], delete: false, dryRun: false, CancellationToken.None);
+    }
+
     /// <summary>The default pool with these targets, each also polled as a nameserver.</summary>
-    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.NamedTarget[] targets)
+    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.ITargetServer[] targets)
     {
         var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
         return new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),
