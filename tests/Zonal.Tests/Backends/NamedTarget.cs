@@ -34,7 +34,8 @@ public sealed class NamedTarget : ITargetServer
 
     public string Directory => _daemon.Directory;
 
-    public static NamedTarget Start()
+    /// <param name="extraConfiguration">Appended to named.conf (keys, server clauses).</param>
+    public static NamedTarget Start(string extraConfiguration = "")
     {
         var daemon = DaemonProcess.CreateIn("named-target");
         var dir = daemon.Directory;
@@ -57,6 +58,7 @@ public sealed class NamedTarget : ITargetServer
             };
             include "{{dir}}/rndc.key";
             controls { inet 127.0.0.1 port {{control}} allow { 127.0.0.1; } keys { "zonal-rndc"; }; };
+            {{extraConfiguration}}
 
             """);
         var target = new NamedTarget(daemon, port, control);

@@ -34,10 +34,10 @@ public sealed class PropagationHost : IAsyncDisposable
     }
 
     /// <summary>The service with the embedded default pool, until <see cref="UseTargetsAsync"/> replaces it.</summary>
-    public static async Task<PropagationHost> StartAsync()
+    public static async Task<PropagationHost> StartAsync(IEnumerable<KeyValuePair<string, string?>>? extraSettings = null)
     {
         var host = new PropagationHost();
-        host._app = ZonalApp.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(host._directory, "zonal.db") + ";Default Timeout=60",
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
@@ -49,7 +49,13 @@ public sealed class PropagationHost : IAsyncDisposable
             ["Zonal:Worker:PollRetryInterval"] = "0.3",
             ["Zonal:Worker:PollMaxRetries"] = "6",
             ["Zonal:Worker:RecoveryInterval"] = "1",
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? [])
+        {
+            settings[key] = value;
+        }
+
+        host._app = ZonalApp.Build([], settings);
         await ZonalApp.MigrateAsync(host._app.Services);
         await host._app.StartAsync();
         var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
