@@ -17,20 +17,21 @@ public static class Listing
         ListQuery query,
         LambdaExpression sortKey,
         Expression<Func<T, Guid>> id,
-        CancellationToken ct) => PageAsync([filtered], query, sortKey, id, ct);
+        CancellationToken ct) => PageAsync([new ListPart<T>(filtered)], query, sortKey, id, ct);
 
     /// <summary>
     /// Pages the union of disjoint parts: each part is sorted and cut to the page on its own (where
     /// an index can serve it in order), then the part pages are merged, sorted and cut again.
     /// </summary>
     public static async Task<(List<T> Items, long? Total)> PageAsync<T>(
-        IReadOnlyList<IQueryable<T>> parts,
+        IReadOnlyList<ListPart<T>> listParts,
         ListQuery query,
         LambdaExpression sortKey,
         Expression<Func<T, Guid>> id,
         CancellationToken ct)
     {
-        long? total = query.CountTotal ? await Union(parts.Select(p => p.Select(id))).LongCountAsync(ct) : null;
+        long? total = query.CountTotal ? await CountAsync(listParts, id, ct) : null;
+        var parts = listParts.Select(p => p.Rows).ToList();
         if (query.Marker is Guid marker)
         {
             var markerRow = await Union(parts.Select(p => p.Where(Equals(id, marker)))).FirstOrDefaultAsync(ct)
@@ -43,6 +44,17 @@ public static class Listing
         var pages = parts.Select(p => Page(p, query, sortKey, id)).ToList();
         var page = pages.Count == 1 ? pages[0] : Page(Union(pages), query, sortKey, id);
         return (await page.ToListAsync(ct), total);
+    }
+
+    /// <summary>Counts the parts in one query: by their counters where they have one, else row by row.</summary>
+    private static Task<long> CountAsync<T>(IReadOnlyList<ListPart<T>> parts, Expression<Func<T, Guid>> id, CancellationToken ct)
+    {
+        if (parts.All(p => p.Count is null))
+        {
+            return Union(parts.Select(p => p.Rows.Select(id))).LongCountAsync(ct);
+        }
+
+        return Union(parts.Select(p => p.Count ?? p.Rows.Select(_ => 1L))).SumAsync(ct);
     }
 
     private static IQueryable<T> Union<T>(IEnumerable<IQueryable<T>> parts) => parts.Aggregate(Queryable.Concat);

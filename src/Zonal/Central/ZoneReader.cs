@@ -26,7 +26,8 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
     public async Task<Page<ZoneView>> HandleAsync(ListZones call, CancellationToken ct)
     {
         Policy.RequireReader(call.Context);
-        var parts = zones.VisibleParts(call.Context).Select(part => Filter(part.AsNoTracking(), call.Query.Filters)).ToList();
+        var filters = call.Query.Filters;
+        var parts = zones.VisibleParts(call.Context).Select(part => part.Filtered(rows => Filter(rows.AsNoTracking(), filters), filters.Count > 0)).ToList();
         var sortKey = call.Query.SortKey == "tenant_id" && !call.Context.AllProjects ? "created_at" : call.Query.SortKey;
         var (rows, total) = await Listing.PageAsync(parts, call.Query, SortKeys[sortKey], z => z.Id, ct);
         var shared = await zones.SharedAmongAsync(rows.Select(z => z.Id).ToList(), ct);

@@ -27,20 +27,22 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
     /// <summary>
     /// <see cref="Visible"/> as disjoint parts: the project's own zones, then the other projects' zones
     /// shared with it. An OR of the two defeats the project index; each part alone is an index range,
-    /// so a list pages each part and merges the pages.
+    /// so a list pages each part and merges the pages. Own zones (or all, for all-projects) come with
+    /// their maintained count.
     /// </summary>
-    public IReadOnlyList<IQueryable<ZoneRow>> VisibleParts(RequestContext ctx)
+    public IReadOnlyList<ListPart<ZoneRow>> VisibleParts(RequestContext ctx)
     {
+        var counts = db.ZoneCounts.AsQueryable();
         if (ctx.AllProjects)
         {
-            return [Live];
+            return [new ListPart<ZoneRow>(Live, counts.Select(c => c.Live))];
         }
 
         var shared = db.SharedZones.Where(s => s.TargetProjectId == ctx.ProjectId).Select(s => s.ZoneId);
         return
         [
-            Live.Where(z => z.ProjectId == ctx.ProjectId),
-            Live.Where(z => z.ProjectId != ctx.ProjectId && shared.Contains(z.Id)),
+            new ListPart<ZoneRow>(Live.Where(z => z.ProjectId == ctx.ProjectId), counts.Where(c => c.ProjectId == ctx.ProjectId).Select(c => c.Live)),
+            new ListPart<ZoneRow>(Live.Where(z => z.ProjectId != ctx.ProjectId && shared.Contains(z.Id))),
         ];
     }
 

@@ -10,3 +10,28 @@ DROP INDEX zones_project;
 ALTER TABLE zones ADD COLUMN reversed_name varchar(255) COLLATE "C" NOT NULL DEFAULT '';
 UPDATE zones SET reversed_name = reverse(lower(name));
 CREATE INDEX zones_live_reversed_name ON zones (reversed_name) WHERE deleted_at IS NULL;
+
+-- Live zones per project, kept by a trigger on every insert, delete and change of project or
+-- deleted_at, whatever writes them: an unfiltered list's total_count (and a sum for all projects)
+-- without counting a project's index entries on every request.
+CREATE TABLE zone_counts (
+    project_id varchar(255) NOT NULL PRIMARY KEY,
+    live bigint NOT NULL
+);
+INSERT INTO zone_counts (project_id, live)
+SELECT project_id, count(*) FROM zones WHERE deleted_at IS NULL GROUP BY project_id;
+
+CREATE FUNCTION zone_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN
+        UPDATE zone_counts SET live = live - 1 WHERE project_id = OLD.project_id;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.deleted_at IS NULL THEN
+        INSERT INTO zone_counts (project_id, live) VALUES (NEW.project_id, 1)
+        ON CONFLICT (project_id) DO UPDATE SET live = zone_counts.live + 1;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER zones_counted AFTER INSERT OR DELETE OR UPDATE OF project_id, deleted_at ON zones
+FOR EACH ROW EXECUTE FUNCTION zone_counts_track();

@@ -16,3 +16,29 @@ UPDATE zones SET reversed_name = (
         SELECT i - 1, s || substr(lower(zones.name), i, 1) FROM spelled WHERE i > 0)
     SELECT s FROM spelled WHERE i = 0);
 CREATE INDEX zones_live_reversed_name ON zones (reversed_name) WHERE deleted_at IS NULL;
+
+-- Live zones per project, kept by triggers on every insert, delete and change of project or
+-- deleted_at, whatever writes them: an unfiltered list's total_count (and a sum for all projects)
+-- without counting a project's index entries on every request.
+CREATE TABLE zone_counts (
+    project_id TEXT NOT NULL PRIMARY KEY,
+    live INTEGER NOT NULL
+);
+INSERT INTO zone_counts (project_id, live)
+SELECT project_id, count(*) FROM zones WHERE deleted_at IS NULL GROUP BY project_id;
+
+CREATE TRIGGER zones_counted_insert AFTER INSERT ON zones WHEN NEW.deleted_at IS NULL
+BEGIN
+    INSERT INTO zone_counts (project_id, live) VALUES (NEW.project_id, 1)
+    ON CONFLICT (project_id) DO UPDATE SET live = live + 1;
+END;
+CREATE TRIGGER zones_counted_delete AFTER DELETE ON zones WHEN OLD.deleted_at IS NULL
+BEGIN
+    UPDATE zone_counts SET live = live - 1 WHERE project_id = OLD.project_id;
+END;
+CREATE TRIGGER zones_counted_update AFTER UPDATE OF project_id, deleted_at ON zones
+BEGIN
+    UPDATE zone_counts SET live = live - 1 WHERE project_id = OLD.project_id AND OLD.deleted_at IS NULL;
+    INSERT INTO zone_counts (project_id, live) SELECT NEW.project_id, 1 WHERE NEW.deleted_at IS NULL
+    ON CONFLICT (project_id) DO UPDATE SET live = live + 1;
+END;
