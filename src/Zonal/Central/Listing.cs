@@ -62,9 +62,10 @@ public static class Listing
     private static IQueryable<T> Page<T>(IQueryable<T> source, ListQuery query, LambdaExpression sortKey, Expression<Func<T, Guid>> id)
     {
         var ordered = Order(source, sortKey, query.Descending, first: true);
+        var sorted = Order(ordered, id, query.Descending, first: false);
+
         // A constant limit lets PostgreSQL's cached plan know the page is small; as a parameter it
         // guesses a tenth of the rows and may walk a whole index in order instead of sorting a few rows.
-        var sorted = Order(ordered, id, query.Descending, first: false);
         var limit = Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(int)], Expression.Constant(query.Limit));
         var take = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], sorted.Expression, limit);
         return sorted.Provider.CreateQuery<T>(take);
