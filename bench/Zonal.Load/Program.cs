@@ -17,10 +17,7 @@ foreach (var database in options.Databases)
         : "postgresql:" + PostgresDatabase(options.Fsync);
     await using var host = await LoadHost.StartAsync(connection, options.WithoutRelay);
     var cpu = new CpuMeter(sqlite ? null : PostgresCluster.Instance.Port);
-    foreach (var measurement in await Scenarios.RunAsync(host.BaseAddress, cpu, options))
-    {
-        Console.WriteLine(measurement.Row(database));
-    }
+    await Scenarios.RunAsync(host.BaseAddress, cpu, options, measurement => Console.WriteLine(measurement.Row(database)));
 
     if (sqlite)
     {

@@ -36,20 +36,29 @@ public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> opti
     }
 
     /// <summary>A record set of the zone that will hold <paramref name="records"/> records; null id means a new set.</summary>
-    public async Task CheckRecordSetAsync(ZoneRow zone, Guid? recordSetId, int records, CancellationToken ct)
+    public async Task CheckRecordSetAsync(ZoneRow zone, Guid? recordSetId, int records, CancellationToken ct) =>
+        CheckRecordSet(await RecordSetFacts(zone, recordSetId).FirstAsync(ct), recordSetId is null, records);
+
+    /// <summary>
+    /// What a record set write is checked against, in one row hung on the zone's row: the project's own
+    /// limits, if set, and the zone's counts. Writers may compose it into a larger query.
+    /// </summary>
+    public IQueryable<RecordSetQuotaFacts> RecordSetFacts(ZoneRow zone, Guid? recordSetId)
     {
-        // One round trip on every record set write: the project's own limits, if set, and the zone's counts.
         bool newSet = recordSetId is null;
         var project = zone.ProjectId;
-        var found = await db.Zones.AsNoTracking().Where(z => z.Id == zone.Id).Select(z => new
+        return db.Zones.AsNoTracking().Where(z => z.Id == zone.Id).Select(z => new RecordSetQuotaFacts
         {
             RecordsetRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.RecordsetRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
             ZoneRecordsets = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecordsets).Select(q => (int?)q.HardLimit).FirstOrDefault(),
             ZoneRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
             Sets = newSet ? db.RecordSets.Count(s => s.ZoneId == z.Id) : 0,
             Others = db.Records.Count(r => r.ZoneId == z.Id && r.RecordSetId != recordSetId && r.Action != ChangeAction.Delete),
-        }).FirstAsync(ct);
+        });
+    }
 
+    public void CheckRecordSet(RecordSetQuotaFacts found, bool newSet, int records)
+    {
         var defaults = options.Value.Quotas;
         Check(QuotaKeys.RecordsetRecords, found.RecordsetRecords ?? defaults.RecordsetRecords, records);
         if (newSet)

@@ -43,8 +43,7 @@ public sealed class RecordSetWriter(
         Policy.RequireRecordSetCreator(ctx, zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone));
         ZoneFieldRules.RejectDeleting(zone);
         var name = RecordSetRules.CheckName(call.Name, call.Type, zone, Central.MaxRecordSetNameLength);
-        await rules.CheckPlacementAsync(zone, name, call.Type, null, ct);
-        await quotas.CheckRecordSetAsync(zone, null, records.Count, ct);
+        await rules.CheckCreateAsync(zone, name, call.Type, records.Count, ct);
 
         var serial = await changes.RecordUpdateAsync(zone, ct);
         var now = changes.Now;

@@ -11,9 +11,29 @@ namespace Zonal.Central;
 /// Applies the worker's report: changes up to the confirmed serial become ACTIVE, records removed
 /// from the nameservers leave storage, and a confirmed DELETE soft-deletes the zone.
 /// </summary>
+/// <remarks>
+/// Set-based: after the zone lock, one batch of statements and the commit, without loading records.
+/// The report moves no serial and changes nothing served (records marked DELETE are not served), so
+/// it has nothing for the IXFR journal.
+/// </remarks>
 public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transactions, ZoneLock zoneLock, TimeProvider clock, ILogger<StatusUpdater> logger)
     : ICastHandler<UpdateStatus>
 {
+    // Records up to the confirmed serial still to settle; a success also settles records an earlier
+    // failed attempt left in ERROR. {0} zone id, {1} serial.
+    private const string Settling = "zone_id = {0} AND serial <= {1} AND status IN ('" + Status.Pending + "', '" + Status.Error + "')";
+
+    private const string SettleRecords =
+        "DELETE FROM records WHERE " + Settling + " AND action = '" + ChangeAction.Delete + "';\n" +
+        "UPDATE records SET status = '" + Status.Active + "', action = '" + ChangeAction.None + "' WHERE " + Settling + ";\n";
+
+    private const string FailRecords =
+        "UPDATE records SET status = '" + Status.Error + "' WHERE zone_id = {0} AND serial <= {1} AND status = '" + Status.Pending + "';\n";
+
+    // {2} processed/updated time, {3} zone status, {4} zone action, {5} zone version.
+    private const string DoneOutbox = "UPDATE outbox SET processed_at = {2} WHERE zone_id = {0} AND processed_at IS NULL AND serial <= {1};\n";
+    private const string UpdateZone = "UPDATE zones SET status = {3}, action = {4}, version = {5}, updated_at = {2}";
+
     public async Task HandleAsync(UpdateStatus cast, CancellationToken ct)
     {
         await using var tx = await transactions.BeginAsync(ct);
@@ -23,54 +43,35 @@ public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transacti
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        // A success also settles records an earlier failed attempt left in ERROR.
-        var records = await db.Records
-            .Where(r => r.ZoneId == zone.Id && r.Serial <= cast.Serial && (r.Status == Status.Pending || cast.Success && r.Status == Status.Error))
-            .ToListAsync(ct);
-        if (cast.Success && records.Count == 0 && zone.Action == ChangeAction.None)
+        // A settled zone has nothing left to settle, unless records were left behind (rare): then it is
+        // worth a query, and otherwise the report is a duplicate and changes nothing.
+        if (cast.Success && zone.Action == ChangeAction.None
+            && !await db.Records.AnyAsync(r => r.ZoneId == zone.Id && r.Serial <= cast.Serial && (r.Status == Status.Pending || r.Status == Status.Error), ct))
         {
             return;
         }
 
-        foreach (var record in records)
-        {
-            if (!cast.Success)
-            {
-                record.Status = Status.Error;
-            }
-            else if (record.Action == ChangeAction.Delete)
-            {
-                db.Records.Remove(record);
-            }
-            else
-            {
-                record.Status = Status.Active;
-                record.Action = ChangeAction.None;
-            }
-        }
-
-        zone.Version++;
-        zone.UpdatedAt = now;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = zone.Status;
+        var action = zone.Action;
+        bool settled = cast.Success && zone.Serial <= cast.Serial;
+        bool deleted = settled && zone.Action == ChangeAction.Delete;
         if (!cast.Success)
         {
-            zone.Status = Status.Error;
+            status = Status.Error;
         }
-        else if (zone.Serial <= cast.Serial)
+        else if (settled)
         {
-            zone.Status = zone.Action == ChangeAction.Delete ? Status.Deleted : Status.Active;
-            zone.DeletedAt = zone.Action == ChangeAction.Delete ? now : null;
-            zone.Action = ChangeAction.None;
-            await db.Outbox.Where(o => o.ZoneId == zone.Id && o.ProcessedAt == null && o.Serial <= cast.Serial)
-                .ExecuteUpdateAsync(o => o.SetProperty(x => x.ProcessedAt, now), ct);
+            status = deleted ? Status.Deleted : Status.Active;
+            action = ChangeAction.None;
         }
 
-        await db.SaveChangesAsync(ct);
+        var sql = (cast.Success ? SettleRecords : FailRecords) + (settled ? DoneOutbox : "") + UpdateZone + (deleted ? ", deleted_at = {2}" : "") + " WHERE id = {0}";
+        await db.Database.ExecuteSqlRawAsync(sql, [zone.Id, cast.Serial, now, status, action, zone.Version + 1], ct);
         await tx.CommitAsync(ct);
         if (cast.Success)
         {
-            logger.LogDebug("zone {ZoneId} ({Zone}) {Action} at serial {Serial}: now {Status}", zone.Id, zone.Name, cast.Action, cast.Serial, zone.Status);
+            logger.LogDebug("zone {ZoneId} ({Zone}) {Action} at serial {Serial}: now {Status}", zone.Id, zone.Name, cast.Action, cast.Serial, status);
         }
         else
         {

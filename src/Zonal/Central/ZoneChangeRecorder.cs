@@ -9,8 +9,14 @@ namespace Zonal.Central;
 /// or one more than the last when several writes share a second), the SOA rewritten to carry it,
 /// the zone PENDING, and an outbox row so the change reaches the nameservers.
 /// </summary>
-public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed, TimeProvider clock)
+public sealed class ZoneChangeRecorder(ZonalDbContext db, DatabaseTarget database, ManagedRecords managed, TimeProvider clock)
 {
+    // Every write loads the SOA set, tracked with its records so ZoneJournalWriter sees the SOA change
+    // whole; compiled once, the query skips EF's per-query translation cache lookup. A compiled query
+    // keeps the provider it first ran with, so each provider has its own (tests run both in one process).
+    private static readonly Func<ZonalDbContext, Guid, IAsyncEnumerable<RecordSetRow>> SoaSetsPostgres = CompileSoaSets();
+    private static readonly Func<ZonalDbContext, Guid, IAsyncEnumerable<RecordSetRow>> SoaSetsSqlite = CompileSoaSets();
+
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records a change of content (zone fields or record sets); returns the new serial.</summary>
@@ -20,18 +26,25 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
         zone.Serial = Math.Max(zone.Serial + 1, new DateTimeOffset(now).ToUnixTimeSeconds());
         MarkPending(zone, ChangeAction.Update, now);
 
-        // The set is loaded with its records so ZoneJournalWriter can see the SOA change whole.
-        var soa = await db.RecordSets.Where(s => s.ZoneId == zone.Id && s.Type == "SOA" && s.Managed)
-            .Include(s => s.Records)
-            .ToListAsync(ct);
-        foreach (var record in soa.SelectMany(s => s.Records))
+        // Read whole before the SOA text is built: that may query the pool, and one connection runs one command.
+        var soa = new List<RecordSetRow>();
+        var query = database.Provider == DatabaseProvider.PostgreSql ? SoaSetsPostgres : SoaSetsSqlite;
+        await foreach (var set in query(db, zone.Id).WithCancellation(ct))
         {
-            record.Data = await managed.SoaDataAsync(zone, ct);
-            record.Serial = zone.Serial;
-            record.Status = Status.Pending;
-            record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;
-            record.Version++;
-            record.UpdatedAt = now;
+            soa.Add(set);
+        }
+
+        foreach (var set in soa)
+        {
+            foreach (var record in set.Records)
+            {
+                record.Data = await managed.SoaDataAsync(zone, ct);
+                record.Serial = zone.Serial;
+                record.Status = Status.Pending;
+                record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;
+                record.Version++;
+                record.UpdatedAt = now;
+            }
         }
 
         AddOutbox(zone, now);
@@ -61,4 +74,7 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, ManagedRecords managed
 
     private void AddOutbox(ZoneRow zone, DateTime now, bool hardDelete = false) =>
         db.Outbox.Add(new OutboxRow { ZoneId = zone.Id, Action = zone.Action, Serial = zone.Serial, CreatedAt = now, HardDelete = hardDelete });
+
+    private static Func<ZonalDbContext, Guid, IAsyncEnumerable<RecordSetRow>> CompileSoaSets() =>
+        EF.CompileAsyncQuery((ZonalDbContext db, Guid zoneId) => db.RecordSets.Where(s => s.ZoneId == zoneId && s.Type == "SOA" && s.Managed).Include(s => s.Records));
 }

@@ -14,14 +14,15 @@ public sealed class ZoneChangeSource(IServiceScopeFactory scopes, IUnloadedPoolT
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
+        // The zone and its pool's lists in one round trip.
         var zone = await db.Zones.AsNoTracking().Where(z => z.Id == request.ZoneId && z.DeletedAt == null)
-            .Select(z => new { z.Name, z.PoolId }).FirstOrDefaultAsync(ct);
+            .Select(z => new { z.Name, Pool = db.Pools.FirstOrDefault(p => p.Id == z.PoolId) }).FirstOrDefaultAsync(ct);
         if (zone is null)
         {
             return null;
         }
 
-        var pool = await db.Pools.AsNoTracking().FirstOrDefaultAsync(p => p.Id == zone.PoolId, ct);
+        var pool = zone.Pool;
         // pools.yaml always gives ns_records, so empty ones mark the seeded default pool.
         var topology = pool is null || PoolJson.Read<List<PoolNsRecord>>(pool.NsRecords).Count == 0
             ? unloaded?.Current ?? PoolTopology.Empty
