@@ -97,9 +97,13 @@ public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions t
 
     public async Task<TransferAcceptView> HandleAsync(GetTransferAccept call, CancellationToken ct)
     {
-        var accept = await db.TransferAccepts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == call.TransferAcceptId, ct)
+        var ctx = call.Context;
+
+        // Another project's accept is not found, as Designate's storage scopes it, unless all-projects.
+        var accept = await db.TransferAccepts.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == call.TransferAcceptId && (ctx.AllProjects || a.ProjectId == ctx.ProjectId), ct)
             ?? throw ServiceError.NotFound("zone_transfer_accept_not_found", "Could not find ZoneTransferAccept");
-        policy.Enforce("get_zone_transfer_accept", call.Context, accept.ProjectId);
+        policy.Enforce("get_zone_transfer_accept", ctx, accept.ProjectId);
         return ToView(accept);
     }
 
