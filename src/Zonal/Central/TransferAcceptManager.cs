@@ -82,8 +82,9 @@ public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions t
 
     public async Task<Page<TransferAcceptView>> HandleAsync(ListTransferAccepts call, CancellationToken ct)
     {
-        policy.EnforceOwn("find_zone_transfer_accepts", call.Context);
-        var query = db.TransferAccepts.AsNoTracking();
+        var ctx = call.Context;
+        policy.EnforceOwn("find_zone_transfer_accepts", ctx);
+        var query = Visible(ctx);
         foreach (var (key, value) in call.Query.Filters)
         {
             query = key == "status"
@@ -99,12 +100,17 @@ public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions t
     {
         var ctx = call.Context;
 
-        // Another project's accept is not found, as Designate's storage scopes it, unless all-projects.
-        var accept = await db.TransferAccepts.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Id == call.TransferAcceptId && (ctx.AllProjects || a.ProjectId == ctx.ProjectId), ct)
+        var accept = await Visible(ctx).FirstOrDefaultAsync(a => a.Id == call.TransferAcceptId, ct)
             ?? throw ServiceError.NotFound("zone_transfer_accept_not_found", "Could not find ZoneTransferAccept");
         policy.Enforce("get_zone_transfer_accept", ctx, accept.ProjectId);
         return ToView(accept);
+    }
+
+    /// <summary>The caller's project's accepts, as Designate's storage scopes them, or every project's with all-projects.</summary>
+    private IQueryable<TransferAcceptRow> Visible(RequestContext ctx)
+    {
+        var accepts = db.TransferAccepts.AsNoTracking();
+        return ctx.AllProjects ? accepts : accepts.Where(a => a.ProjectId == ctx.ProjectId);
     }
 
     private static TransferAcceptView ToView(TransferAcceptRow a) =>
