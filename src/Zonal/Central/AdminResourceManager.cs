@@ -11,9 +11,12 @@ namespace Zonal.Central;
 /// The create/list/get/update/delete steps the admin resources share: the admin check first, one write
 /// transaction, find-or-404, save with a unique index hit as 409, and paging. Subclasses check fields and map rows.
 /// </summary>
-public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, string resourceName)
+public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, Policy policy, string resourceName)
     where TRow : class, IAdminRow
 {
+    /// <summary>Designate's rule names are the resource's: create_tld, find_tlds, get_tsigkey, ...</summary>
+    private readonly string _rule = resourceName.ToLowerInvariant();
+
     protected ZonalDbContext Db => db;
 
     /// <summary>The ?sort_key= values, each a column of the row.</summary>
@@ -45,7 +48,7 @@ public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, Write
     /// <param name="checkInTransaction">Checks what the row refers to, inside the transaction that saves it.</param>
     protected async Task<TView> CreateAsync(RequestContext context, Func<TRow> checkAndBuild, Func<TRow, CancellationToken, Task>? checkInTransaction, CancellationToken ct)
     {
-        Policy.RequireAdmin(context);
+        policy.EnforceOwn($"create_{_rule}", context);
         var row = checkAndBuild();
         row.Id = Guid.NewGuid();
         row.CreatedAt = clock.GetUtcNow().UtcDateTime;
@@ -63,7 +66,7 @@ public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, Write
 
     protected async Task<Page<TView>> ListAsync(RequestContext context, ListQuery listQuery, CancellationToken ct)
     {
-        Policy.RequireAdmin(context);
+        policy.EnforceOwn($"find_{_rule}s", context);
         var query = db.Set<TRow>().AsNoTracking();
         foreach (var (key, value) in listQuery.Filters)
         {
@@ -76,14 +79,14 @@ public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, Write
 
     protected async Task<TView> GetAsync(RequestContext context, Guid id, CancellationToken ct)
     {
-        Policy.RequireAdmin(context);
+        policy.EnforceOwn($"get_{_rule}", context);
         return ToView(await FindAsync(id, tracked: false, ct));
     }
 
     /// <param name="apply">Checks and applies the fields the PATCH sent (and anything they refer to).</param>
     protected async Task<TView> UpdateAsync(RequestContext context, Guid id, Func<TRow, CancellationToken, Task> apply, CancellationToken ct)
     {
-        Policy.RequireAdmin(context);
+        policy.EnforceOwn($"update_{_rule}", context);
         await using var tx = await transactions.BeginAsync(ct);
         var row = await FindAsync(id, tracked: true, ct);
         await apply(row, ct);
@@ -95,7 +98,7 @@ public abstract class AdminResourceManager<TRow, TView>(ZonalDbContext db, Write
 
     protected async Task<TView> DeleteAsync(RequestContext context, Guid id, CancellationToken ct)
     {
-        Policy.RequireAdmin(context);
+        policy.EnforceOwn($"delete_{_rule}", context);
         await using var tx = await transactions.BeginAsync(ct);
         var row = await FindAsync(id, tracked: true, ct);
         db.Remove(row);

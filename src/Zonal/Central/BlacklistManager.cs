@@ -7,8 +7,8 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>/v2/blacklists: regexes of zone names only admins may create (admin only, reads included).</summary>
-public sealed class BlacklistManager(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock)
-    : AdminResourceManager<BlacklistRow, BlacklistView>(db, transactions, clock, "Blacklist"),
+public sealed class BlacklistManager(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, Policy policy)
+    : AdminResourceManager<BlacklistRow, BlacklistView>(db, transactions, clock, policy, "Blacklist"),
       ICallHandler<CreateBlacklist, BlacklistView>, ICallHandler<ListBlacklists, Page<BlacklistView>>, ICallHandler<GetBlacklist, BlacklistView>,
       ICallHandler<UpdateBlacklist, BlacklistView>, ICallHandler<DeleteBlacklist, BlacklistView>
 {

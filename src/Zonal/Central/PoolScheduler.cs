@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Storage;
 
 namespace Zonal.Central;
@@ -11,7 +12,7 @@ namespace Zonal.Central;
 /// pool_id_attribute, random, fallback, in_doubt_default_pool. Exactly one pool must remain: none
 /// is 404 no_valid_pool_found, several 500 multiple_pools_found.
 /// </summary>
-public sealed class PoolScheduler(ZonalDbContext db, IOptions<ZonalOptions> options)
+public sealed class PoolScheduler(ZonalDbContext db, IOptions<ZonalOptions> options, Policy policy)
 {
     private const string PoolIdAttribute = "pool_id";
 
@@ -57,14 +58,14 @@ public sealed class PoolScheduler(ZonalDbContext db, IOptions<ZonalOptions> opti
         || zone.Where(a => a.Key != PoolIdAttribute).All(a => pool.Attributes.TryGetValue(a.Key, out var value) && value == a.Value);
 
     /// <summary>attributes.pool_id forces that pool (admin only); null when the zone names none.</summary>
-    private static List<Candidate>? ForcedPool(RequestContext ctx, IReadOnlyDictionary<string, string> attributes, List<Candidate> all)
+    private List<Candidate>? ForcedPool(RequestContext ctx, IReadOnlyDictionary<string, string> attributes, List<Candidate> all)
     {
         if (!attributes.TryGetValue(PoolIdAttribute, out var wanted))
         {
             return null;
         }
 
-        if (!ctx.IsAdmin)
+        if (!policy.Allows("zone_create_forced_pool", ctx, PolicyTarget.Owner(ctx.ProjectId)))
         {
             throw ServiceError.Forbidden("Only an admin may choose a zone's pool with the pool_id attribute");
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Storage;
@@ -9,7 +10,7 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>Shows, sets and resets project quotas, and reports the caller's limits.</summary>
-public sealed class QuotaManager(ZonalDbContext db, WriteTransactions transactions, QuotaEnforcer quotas, TimeProvider clock, IOptions<ZonalOptions> options)
+public sealed class QuotaManager(ZonalDbContext db, WriteTransactions transactions, QuotaEnforcer quotas, TimeProvider clock, IOptions<ZonalOptions> options, Policy policy)
     : ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>,
       ICallHandler<SetQuotas, IReadOnlyDictionary<string, int>>,
       ICallHandler<ResetQuotas, IReadOnlyDictionary<string, int>>,
@@ -18,26 +19,25 @@ public sealed class QuotaManager(ZonalDbContext db, WriteTransactions transactio
     public async Task<IReadOnlyDictionary<string, int>> HandleAsync(GetQuotas call, CancellationToken ct)
     {
         var ctx = call.Context;
-        Policy.CheckContext(ctx);
+        policy.CheckContext(ctx);
         var project = call.ProjectId ?? Policy.RequireProject(ctx);
 
-        // Another project's quotas need all-projects (itself admin only); one's own need reader.
-        if (!ctx.AllProjects)
+        // Another project's quotas need all-projects (itself admin only by default).
+        if (!ctx.AllProjects && project != ctx.ProjectId)
         {
-            if (project != ctx.ProjectId)
-            {
-                throw ServiceError.Forbidden();
-            }
-
-            Policy.RequireReader(ctx, project);
+            throw ServiceError.Forbidden();
         }
+
+        var target = PolicyTarget.Owner(project);
+        target["all_tenants"] = PolicyTarget.Bool(ctx.AllProjects);
+        policy.Enforce("get_quotas", ctx, target);
 
         return await quotas.ForProjectAsync(project, ct);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> HandleAsync(SetQuotas call, CancellationToken ct)
     {
-        RequireQuotaAdmin(call.Context);
+        RequireQuotaAdmin("set_quota", call.Context, call.ProjectId);
         await using var tx = await transactions.BeginAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.Quotas.Where(q => q.ProjectId == call.ProjectId).ToDictionaryAsync(q => q.Resource, ct);
@@ -69,7 +69,7 @@ public sealed class QuotaManager(ZonalDbContext db, WriteTransactions transactio
 
     public async Task<IReadOnlyDictionary<string, int>> HandleAsync(ResetQuotas call, CancellationToken ct)
     {
-        RequireQuotaAdmin(call.Context);
+        RequireQuotaAdmin("reset_quotas", call.Context, call.ProjectId);
         await using var tx = await transactions.BeginAsync(ct);
         await db.Quotas.Where(q => q.ProjectId == call.ProjectId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
@@ -95,14 +95,14 @@ public sealed class QuotaManager(ZonalDbContext db, WriteTransactions transactio
         };
     }
 
-    private static void RequireQuotaAdmin(RequestContext ctx)
+    private void RequireQuotaAdmin(string rule, RequestContext ctx, string project)
     {
-        Policy.CheckContext(ctx);
+        policy.CheckContext(ctx);
         if (ctx.ProjectId is null && !ctx.AllProjects)
         {
             Policy.RequireProject(ctx);
         }
 
-        Policy.RequireAdmin(ctx);
+        policy.Enforce(rule, ctx, project);
     }
 }

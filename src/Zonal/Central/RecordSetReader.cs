@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -8,7 +9,7 @@ using Zonal.Storage;
 
 namespace Zonal.Central;
 
-public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
+public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones, Policy policy)
     : ICallHandler<ListRecordSets, Page<RecordSetView>>, ICallHandler<GetRecordSet, RecordSetView>
 {
     private static readonly Dictionary<string, LambdaExpression> SortKeys = new()
@@ -30,12 +31,12 @@ public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
         if (call.ZoneId is Guid zoneId)
         {
             var zone = await zones.FindAsync(ctx, zoneId, ct);
-            Policy.RequireReaderOrShared(ctx, zone.ProjectId, ZoneScope.ReachedBySharing(ctx, zone));
+            policy.Enforce("get_recordsets", ctx, PolicyTarget.Zone(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone)));
             query = db.RecordSets.Where(s => s.ZoneId == zoneId);
         }
         else
         {
-            Policy.RequireReader(ctx);
+            policy.EnforceOwn("find_recordsets", ctx);
             var live = zones.Live;
             query = db.RecordSets.Where(s => live.Any(z => z.Id == s.ZoneId));
             if (!ctx.AllProjects)
@@ -73,7 +74,7 @@ public sealed class RecordSetReader(ZonalDbContext db, ZoneScope zones)
             throw NotFound();
         }
 
-        Policy.RequireReaderOrShared(call.Context, zone.ProjectId, ZoneScope.ReachedBySharing(call.Context, zone));
+        policy.Enforce("get_recordset", call.Context, PolicyTarget.Zone(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(call.Context, zone)));
         return ViewMapper.ToView(set, zone.Name);
     }
 

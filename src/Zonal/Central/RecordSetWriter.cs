@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -21,7 +22,8 @@ public sealed class RecordSetWriter(
     ZoneChangeRecorder changes,
     OutboxSignal outbox,
     QuotaEnforcer quotas,
-    IOptions<ZonalOptions> options)
+    IOptions<ZonalOptions> options,
+    Policy policy)
     : ICallHandler<CreateRecordSet, RecordSetView>, ICallHandler<UpdateRecordSet, RecordSetView>, ICallHandler<DeleteRecordSet, RecordSetView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -40,7 +42,7 @@ public sealed class RecordSetWriter(
 
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
-        Policy.RequireRecordSetCreator(ctx, zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone));
+        policy.Enforce("create_recordset", ctx, PolicyTarget.Zone(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone)));
         ZoneFieldRules.RejectDeleting(zone);
         var name = RecordSetRules.CheckName(call.Name, call.Type, zone, Central.MaxRecordSetNameLength);
         await rules.CheckCreateAsync(zone, name, call.Type, records.Count, ct);
@@ -73,7 +75,7 @@ public sealed class RecordSetWriter(
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var set = await FindAsync(zone, call.RecordSetId, ct);
-        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type, set.ProjectId);
+        policy.Enforce("update_recordset", ctx, PolicyTarget.RecordSet(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone), set.ProjectId));
         ZoneFieldRules.RejectDeleting(zone);
         if (set.Type == "SOA" || (set.Type == "NS" && set.Managed))
         {
@@ -127,7 +129,7 @@ public sealed class RecordSetWriter(
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var set = await FindAsync(zone, call.RecordSetId, ct);
-        Policy.RequireRecordSetWriter(ctx, zone.ProjectId, zone.Type, set.ProjectId);
+        policy.Enforce("delete_recordset", ctx, PolicyTarget.RecordSet(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone), set.ProjectId));
         ZoneFieldRules.RejectDeleting(zone);
         if (set.Type == "SOA")
         {
@@ -187,7 +189,7 @@ public sealed class RecordSetWriter(
         if (ttl is int value)
         {
             ZoneFieldRules.CheckTtl(value);
-            Policy.RequireLowTtlAllowed(ctx, value, Central.MinTtl);
+            policy.RequireLowTtlAllowed(ctx, value, Central.MinTtl);
         }
 
         ZoneFieldRules.CheckDescription(description);

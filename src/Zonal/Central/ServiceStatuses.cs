@@ -9,7 +9,7 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>Keeps one row per (service, host) from heartbeats, and shows them to admins.</summary>
-public sealed class ServiceStatuses(ZonalDbContext db, WriteTransactions transactions)
+public sealed class ServiceStatuses(ZonalDbContext db, WriteTransactions transactions, Policy policy)
     : ICallHandler<Heartbeat, ServiceStatusView>, ICallHandler<ListServiceStatuses, IReadOnlyList<ServiceStatusView>>, ICallHandler<GetServiceStatus, ServiceStatusView>
 {
     public async Task<ServiceStatusView> HandleAsync(Heartbeat call, CancellationToken ct)
@@ -50,14 +50,14 @@ public sealed class ServiceStatuses(ZonalDbContext db, WriteTransactions transac
 
     public async Task<IReadOnlyList<ServiceStatusView>> HandleAsync(ListServiceStatuses call, CancellationToken ct)
     {
-        Policy.RequireAdmin(call.Context);
+        policy.EnforceOwn("find_service_statuses", call.Context);
         var rows = await db.ServiceStatuses.AsNoTracking().ToListAsync(ct);
         return rows.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(ToView).ToList();
     }
 
     public async Task<ServiceStatusView> HandleAsync(GetServiceStatus call, CancellationToken ct)
     {
-        Policy.RequireAdmin(call.Context);
+        policy.EnforceOwn("find_service_status", call.Context);
         var row = await db.ServiceStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Id == call.ServiceStatusId, ct)
             ?? throw ServiceError.NotFound("service_status_not_found", "Could not find ServiceStatus");
         return ToView(row);

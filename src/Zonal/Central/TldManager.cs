@@ -7,8 +7,8 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>/v2/tlds: the TLDs zones may be created under (admin only, reads included).</summary>
-public sealed class TldManager(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock)
-    : AdminResourceManager<TldRow, TldView>(db, transactions, clock, "Tld"),
+public sealed class TldManager(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, Policy policy)
+    : AdminResourceManager<TldRow, TldView>(db, transactions, clock, policy, "Tld"),
       ICallHandler<CreateTld, TldView>, ICallHandler<ListTlds, Page<TldView>>, ICallHandler<GetTld, TldView>,
       ICallHandler<UpdateTld, TldView>, ICallHandler<DeleteTld, TldView>
 {

@@ -14,7 +14,7 @@ namespace Zonal.Central;
 /// Zone transfer accepts: redeeming an ACTIVE request with its key moves the zone and its record sets
 /// to the accepting project, in one transaction. Ownership is not DNS data: no serial bump.
 /// </summary>
-public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions transactions, ZoneLock zoneLock, QuotaEnforcer quotas, TimeProvider clock)
+public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions transactions, ZoneLock zoneLock, QuotaEnforcer quotas, TimeProvider clock, Policy policy)
     : ICallHandler<AcceptTransfer, TransferAcceptView>, ICallHandler<ListTransferAccepts, Page<TransferAcceptView>>,
       ICallHandler<GetTransferAccept, TransferAcceptView>
 {
@@ -28,14 +28,11 @@ public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions t
     public async Task<TransferAcceptView> HandleAsync(AcceptTransfer call, CancellationToken ct)
     {
         var ctx = call.Context;
-        Policy.CheckContext(ctx);
+        policy.CheckContext(ctx);
         var project = Policy.RequireProject(ctx);
         await using var tx = await transactions.BeginAsync(ct);
         var request = await db.TransferRequests.FirstOrDefaultAsync(r => r.Id == call.TransferRequestId, ct) ?? throw TransferRequestManager.NotFound();
-        if (!ctx.IsAdmin && request.TargetProjectId is not null && request.TargetProjectId != project)
-        {
-            throw ServiceError.Forbidden();
-        }
+        policy.Enforce("create_zone_transfer_accept", ctx, TransferRequestManager.Target(request));
 
         if (request.Status != TransferRequestManager.Active)
         {
@@ -85,8 +82,9 @@ public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions t
 
     public async Task<Page<TransferAcceptView>> HandleAsync(ListTransferAccepts call, CancellationToken ct)
     {
-        Policy.RequireAdmin(call.Context);
-        var query = db.TransferAccepts.AsNoTracking();
+        var ctx = call.Context;
+        policy.EnforceOwn("find_zone_transfer_accepts", ctx);
+        var query = Visible(ctx);
         foreach (var (key, value) in call.Query.Filters)
         {
             query = key == "status"
@@ -100,10 +98,19 @@ public sealed class TransferAcceptManager(ZonalDbContext db, WriteTransactions t
 
     public async Task<TransferAcceptView> HandleAsync(GetTransferAccept call, CancellationToken ct)
     {
-        var accept = await db.TransferAccepts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == call.TransferAcceptId, ct)
+        var ctx = call.Context;
+
+        var accept = await Visible(ctx).FirstOrDefaultAsync(a => a.Id == call.TransferAcceptId, ct)
             ?? throw ServiceError.NotFound("zone_transfer_accept_not_found", "Could not find ZoneTransferAccept");
-        Policy.RequireReader(call.Context, accept.ProjectId);
+        policy.Enforce("get_zone_transfer_accept", ctx, accept.ProjectId);
         return ToView(accept);
+    }
+
+    /// <summary>The caller's project's accepts, as Designate's storage scopes them, or every project's with all-projects.</summary>
+    private IQueryable<TransferAcceptRow> Visible(RequestContext ctx)
+    {
+        var accepts = db.TransferAccepts.AsNoTracking();
+        return ctx.AllProjects ? accepts : accepts.Where(a => a.ProjectId == ctx.ProjectId);
     }
 
     private static TransferAcceptView ToView(TransferAcceptRow a) =>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -13,7 +14,7 @@ namespace Zonal.Central;
 /// Zone transfer requests: the owner offers its zone, optionally to one project, with a key the
 /// accepting project must present. One ACTIVE request per zone.
 /// </summary>
-public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, TimeProvider clock)
+public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, TimeProvider clock, Policy policy)
     : ICallHandler<CreateTransferRequest, TransferRequestView>, ICallHandler<ListTransferRequests, Page<TransferRequestView>>,
       ICallHandler<GetTransferRequest, TransferRequestView>, ICallHandler<UpdateTransferRequest, TransferRequestView>,
       ICallHandler<DeleteTransferRequest, TransferRequestView>
@@ -33,13 +34,13 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
     public async Task<TransferRequestView> HandleAsync(CreateTransferRequest call, CancellationToken ct)
     {
         var ctx = call.Context;
-        Policy.CheckContext(ctx);
+        policy.CheckContext(ctx);
         Policy.RequireProject(ctx);
         CheckTarget(call.TargetProjectId);
         ZoneFieldRules.CheckDescription(call.Description);
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
-        Policy.RequireMember(ctx, zone.ProjectId);
+        policy.Enforce("create_zone_transfer_request", ctx, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         if (await db.TransferRequests.AnyAsync(r => r.ZoneId == zone.Id && r.Status == Active, ct))
         {
@@ -66,7 +67,7 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
     public async Task<Page<TransferRequestView>> HandleAsync(ListTransferRequests call, CancellationToken ct)
     {
         var ctx = call.Context;
-        Policy.CheckContext(ctx);
+        policy.EnforceOwn("find_zone_transfer_requests", ctx);
         var query = db.TransferRequests.AsNoTracking();
         if (!ctx.AllProjects)
         {
@@ -98,7 +99,7 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
         var ctx = call.Context;
         await using var tx = await transactions.BeginAsync(ct);
         var request = await FindAsync(call.TransferRequestId, tracked: true, ct);
-        Policy.RequireMember(ctx, request.ProjectId);
+        policy.Enforce("update_zone_transfer_request", ctx, request.ProjectId);
         if (call.Description is { } description)
         {
             ZoneFieldRules.CheckDescription(description.Value);
@@ -127,7 +128,7 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
     {
         await using var tx = await transactions.BeginAsync(ct);
         var request = await FindAsync(call.TransferRequestId, tracked: true, ct);
-        Policy.RequireMember(call.Context, request.ProjectId);
+        policy.Enforce("delete_zone_transfer_request", call.Context, request.ProjectId);
         var view = ToView(call.Context, request, await ZoneNameAsync(request, ct));
         db.TransferRequests.Remove(request);
         await db.SaveChangesAsync(ct);
@@ -136,17 +137,16 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
     }
 
     /// <summary>The owner's members, the target project, and anyone when there is no target may see a request.</summary>
-    public static void RequireViewer(RequestContext ctx, TransferRequestRow request)
+    private void RequireViewer(RequestContext ctx, TransferRequestRow request) =>
+        policy.Enforce("get_zone_transfer_request", ctx, Target(request));
+
+    /// <summary>A request as its rules see it: the owner and the project it is offered to (None for anyone).</summary>
+    public static Dictionary<string, string?> Target(TransferRequestRow request)
     {
-        Policy.CheckContext(ctx);
-        bool allowed = ctx.IsAdmin
-            || (ctx.IsMember && ctx.ProjectId == request.ProjectId)
-            || request.TargetProjectId is null
-            || ctx.ProjectId == request.TargetProjectId;
-        if (!allowed)
-        {
-            throw ServiceError.Forbidden();
-        }
+        var target = PolicyTarget.Owner(request.ProjectId);
+        target["target_project_id"] = request.TargetProjectId;
+        target["target_tenant_id"] = request.TargetProjectId;
+        return target;
     }
 
     public static ServiceError NotFound() => ServiceError.NotFound("zone_transfer_request_not_found", "Could not find ZoneTransferRequest");
@@ -171,7 +171,7 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
         await db.Zones.Where(z => z.Id == request.ZoneId).Select(z => z.Name).FirstAsync(ct);
 
     /// <summary>Only admins and readers of the owning project see the owner, target, key and times.</summary>
-    private static TransferRequestView ToView(RequestContext ctx, TransferRequestRow r, string zoneName) => new(
+    private TransferRequestView ToView(RequestContext ctx, TransferRequestRow r, string zoneName) => new(
         r.Id,
         r.ZoneId,
         zoneName,
@@ -182,5 +182,5 @@ public sealed class TransferRequestManager(ZonalDbContext db, WriteTransactions 
         r.Status,
         r.CreatedAt,
         r.UpdatedAt,
-        Detailed: ctx.IsAdmin || (ctx.IsReader && ctx.ProjectId == r.ProjectId));
+        Detailed: policy.Allows("get_zone_transfer_request_detailed", ctx, PolicyTarget.Owner(r.ProjectId)));
 }

@@ -12,8 +12,8 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>/v2/tsigkeys: keys scoped to a pool or a zone (admin only, reads included; secrets shown in clear).</summary>
-public sealed class TsigKeyManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, IOptions<ZonalOptions> options, TimeProvider clock)
-    : AdminResourceManager<TsigKeyRow, TsigKeyView>(db, transactions, clock, "TsigKey"),
+public sealed class TsigKeyManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, IOptions<ZonalOptions> options, TimeProvider clock, Policy policy)
+    : AdminResourceManager<TsigKeyRow, TsigKeyView>(db, transactions, clock, policy, "TsigKey"),
       ICallHandler<CreateTsigKey, TsigKeyView>, ICallHandler<ListTsigKeys, Page<TsigKeyView>>, ICallHandler<GetTsigKey, TsigKeyView>,
       ICallHandler<UpdateTsigKey, TsigKeyView>, ICallHandler<DeleteTsigKey, TsigKeyView>
 {

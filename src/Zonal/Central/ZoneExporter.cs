@@ -13,13 +13,13 @@ namespace Zonal.Central;
 /// Zone export, as Designate's synchronous worker export: the task completes with a designate://
 /// location, and the file is rendered from the zone's current data whenever it is fetched.
 /// </summary>
-public sealed class ZoneExporter(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, ZoneTasks tasks, QuotaEnforcer quotas, IMessageBus bus)
+public sealed class ZoneExporter(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, ZoneTasks tasks, QuotaEnforcer quotas, IMessageBus bus, Policy policy)
     : ICallHandler<CreateZoneExport, ZoneTaskView>, ICastHandler<RunZoneExport>, ICallHandler<GetZoneExportFile, string>
 {
     public async Task<ZoneTaskView> HandleAsync(CreateZoneExport call, CancellationToken ct)
     {
         var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireMember(call.Context, zone.ProjectId);
+        policy.Enforce("zone_export", call.Context, zone.ProjectId);
         var project = Policy.RequireProject(call.Context);
         await quotas.CheckExportAsync(zone.ProjectId, await CountRecordSetsAsync(zone.Id, ct), ct);
         var task = await tasks.AddAsync(ZoneTaskKind.Export, project, zone.Id, ct);
@@ -55,7 +55,7 @@ public sealed class ZoneExporter(ZonalDbContext db, WriteTransactions transactio
     public async Task<string> HandleAsync(GetZoneExportFile call, CancellationToken ct)
     {
         var task = await tasks.FindAsync(call.Context, ZoneTaskKind.Export, call.TaskId, ct);
-        Policy.RequireMember(call.Context, task.ProjectId);
+        policy.Enforce("zone_export", call.Context, task.ProjectId);
         if (task.Location is null || !task.Location.StartsWith("designate://", StringComparison.Ordinal))
         {
             throw ServiceError.BadRequest("The zone export is not available from this API");

@@ -15,7 +15,7 @@ public static class ZoneFileImport
 {
     public const string FileName = "zonefile";
 
-    public static ImportedZone Read(string text, RequestContext ctx, int minTtl, int maxRecordSetNameLength)
+    public static ImportedZone Read(string text, Policy policy, RequestContext ctx, int minTtl, int maxRecordSetNameLength)
     {
         RequireOriginFirst(text);
         using var reader = new Dns.ZoneFiles.ZoneReader(new StringReader(text), FileName);
@@ -54,7 +54,7 @@ public static class ZoneFileImport
                     continue;
                 }
 
-                var set = Add(sets, ordered, record, type, position, ctx, minTtl, maxRecordSetNameLength, origin);
+                var set = Add(sets, ordered, record, type, position, policy, ctx, minTtl, maxRecordSetNameLength, origin);
                 var data = RecordText.FromZoneFile(type, Rdata.Format(record.Type, record.Data));
                 if (RecordDataValidator.Problem(type, data) is { } problem)
                 {
@@ -113,6 +113,7 @@ public static class ZoneFileImport
         DnsRecord record,
         string type,
         ZonePosition position,
+        Policy policy,
         RequestContext ctx,
         int minTtl,
         int maxNameLength,
@@ -135,7 +136,7 @@ public static class ZoneFileImport
         {
             RecordSetRules.CheckName(name, type, origin, maxNameLength);
             ZoneFieldRules.CheckTtl(ttl);
-            Policy.RequireLowTtlAllowed(ctx, ttl, minTtl);
+            policy.RequireLowTtlAllowed(ctx, ttl, minTtl);
         }
         catch (ServiceError e)
         {

@@ -27,7 +27,8 @@ public sealed class ZoneImporter(
     OutboxSignal outbox,
     IMessageBus bus,
     IOptions<ZonalOptions> options,
-    ILogger<ZoneImporter> logger)
+    ILogger<ZoneImporter> logger,
+    Policy policy)
     : ICallHandler<CreateZoneImport, ZoneTaskView>, ICastHandler<RunZoneImport>
 {
     /// <summary>Record sets written per bulk insert: enough to amortise a round trip, few enough to bound the row objects alive.</summary>
@@ -37,9 +38,9 @@ public sealed class ZoneImporter(
 
     public async Task<ZoneTaskView> HandleAsync(CreateZoneImport call, CancellationToken ct)
     {
-        Policy.CheckContext(call.Context);
+        policy.CheckContext(call.Context);
         var project = Policy.RequireProject(call.Context);
-        Policy.RequireMember(call.Context, project);
+        policy.Enforce("create_zone_import", call.Context, project);
         ZoneFieldRules.CheckAttributes(call.Attributes);
         var task = await tasks.AddAsync(ZoneTaskKind.Import, project, null, ct);
         await bus.CastAsync(new RunZoneImport(task.Id, call.Context, call.ZoneFile, call.Attributes), ct);
@@ -71,7 +72,7 @@ public sealed class ZoneImporter(
     private async Task ImportAsync(RunZoneImport call, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var file = ZoneFileImport.Read(call.ZoneFile, call.Context, Central.MinTtl, Central.MaxRecordSetNameLength);
+        var file = ZoneFileImport.Read(call.ZoneFile, policy, call.Context, Central.MinTtl, Central.MaxRecordSetNameLength);
         var read = clock.Elapsed;
         var fields = await zones.CheckCreateAsync(
             new CreateZone(call.Context, file.Origin.ToString(), file.Email, file.Ttl, null, ZoneType.Primary, [], call.Attributes), ct);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Storage;
 
 namespace Zonal.Central;
@@ -10,7 +11,7 @@ namespace Zonal.Central;
 /// name's last label must be one and the name may not be a TLD itself; a name matching a
 /// blacklist pattern is refused unless the caller may use blacklisted names (admin).
 /// </summary>
-public sealed class ZoneNameAllowance(ZonalDbContext db)
+public sealed class ZoneNameAllowance(ZonalDbContext db, Policy policy)
 {
     /// <param name="name">An absolute zone name, already checked as one.</param>
     public async Task CheckAsync(RequestContext ctx, string name, CancellationToken ct)
@@ -31,7 +32,7 @@ public sealed class ZoneNameAllowance(ZonalDbContext db)
             }
         }
 
-        if (ctx.IsAdmin)
+        if (policy.Allows("use_blacklisted_zone", ctx, PolicyTarget.Owner(ctx.ProjectId)))
         {
             return;
         }

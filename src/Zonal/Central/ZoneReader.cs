@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -8,7 +9,7 @@ using Zonal.Storage;
 
 namespace Zonal.Central;
 
-public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
+public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed, Policy policy)
     : ICallHandler<ListZones, Page<ZoneView>>, ICallHandler<GetZone, ZoneView>, ICallHandler<GetZoneNameServers, IReadOnlyList<NameServerView>>
 {
     private static readonly Dictionary<string, LambdaExpression> SortKeys = new()
@@ -25,7 +26,7 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
 
     public async Task<Page<ZoneView>> HandleAsync(ListZones call, CancellationToken ct)
     {
-        Policy.RequireReader(call.Context);
+        policy.EnforceOwn("find_zones", call.Context);
         var filters = call.Query.Filters;
         var parts = zones.VisibleParts(call.Context).Select(part => part.Filtered(rows => Filter(rows.AsNoTracking(), filters), filters.Count > 0)).ToList();
         var sortKey = call.Query.SortKey == "tenant_id" && !call.Context.AllProjects ? "created_at" : call.Query.SortKey;
@@ -56,14 +57,14 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
     public async Task<ZoneView> HandleAsync(GetZone call, CancellationToken ct)
     {
         var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireReaderOrShared(call.Context, zone.ProjectId, ZoneScope.ReachedBySharing(call.Context, zone));
+        policy.Enforce("get_zone", call.Context, PolicyTarget.Zone(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(call.Context, zone)));
         return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
     }
 
     public async Task<IReadOnlyList<NameServerView>> HandleAsync(GetZoneNameServers call, CancellationToken ct)
     {
         var zone = await zones.FindAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireReader(call.Context, zone.ProjectId);
+        policy.Enforce("get_zone_ns_records", call.Context, zone.ProjectId);
         return await managed.NameServersAsync(zone.PoolId, ct);
     }
 }

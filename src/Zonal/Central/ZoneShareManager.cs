@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
+using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
@@ -12,7 +13,7 @@ namespace Zonal.Central;
 /// /v2/zones/{zone_id}/shares: the zone owner shares its zone with other projects, which may then see
 /// it and add record sets to it. Sharing changes no DNS data, so it bumps no serial.
 /// </summary>
-public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, TimeProvider clock)
+public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transactions, ZoneScope zones, TimeProvider clock, Policy policy)
     : ICallHandler<ShareZone, SharedZoneView>, ICallHandler<ListZoneShares, Page<SharedZoneView>>,
       ICallHandler<GetZoneShare, SharedZoneView>, ICallHandler<UnshareZone, SharedZoneView>
 {
@@ -27,12 +28,12 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
     public async Task<SharedZoneView> HandleAsync(ShareZone call, CancellationToken ct)
     {
         var ctx = call.Context;
-        Policy.CheckContext(ctx);
+        policy.CheckContext(ctx);
         Policy.RequireProject(ctx);
         AdminRules.CheckLength("target_project_id", call.TargetProjectId, MaxProjectIdLength);
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
-        Policy.RequireMember(ctx, zone.ProjectId);
+        policy.Enforce("share_zone", ctx, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         if (call.TargetProjectId == zone.ProjectId)
         {
@@ -59,14 +60,10 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
         var ctx = call.Context;
         var zone = await zones.FindAsync(ctx, call.ZoneId, ct);
         bool bySharing = ZoneScope.ReachedBySharing(ctx, zone);
-        if (!bySharing)
-        {
-            Policy.RequireMember(ctx, zone.ProjectId);
-        }
-        else
-        {
-            Policy.RequireMember(ctx, ctx.ProjectId!);
-        }
+        policy.Enforce("find_zone_shares", ctx, zone.ProjectId);
+
+        // The second check: members of the owner see every share, members of a target project their own.
+        policy.Enforce("find_project_zone_share", ctx, bySharing ? ctx.ProjectId : zone.ProjectId);
 
         var query = db.SharedZones.AsNoTracking().Where(s => s.ZoneId == zone.Id);
         if (bySharing)
@@ -99,7 +96,7 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
         var share = await db.SharedZones.FirstOrDefaultAsync(s => s.Id == call.ShareId && s.ZoneId == zone.Id, ct) ?? throw NotFound();
-        Policy.RequireMember(ctx, zone.ProjectId);
+        policy.Enforce("unshare_zone", ctx, zone.ProjectId);
         await RejectTargetContentAsync(zone, share.TargetProjectId, ct);
         db.SharedZones.Remove(share);
         await db.SaveChangesAsync(ct);
@@ -122,12 +119,11 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
     }
 
     /// <summary>Admins, members of the zone owner, and members of the project the share is for.</summary>
-    private static void RequireShareReader(RequestContext ctx, ZoneRow zone, SharedZoneRow share)
+    private void RequireShareReader(RequestContext ctx, ZoneRow zone, SharedZoneRow share)
     {
-        Policy.CheckContext(ctx);
-        if (!ctx.IsAdmin && !(ctx.IsMember && (ctx.ProjectId == zone.ProjectId || ctx.ProjectId == share.TargetProjectId)))
+        if (!policy.Allows("get_shared_zone", ctx, PolicyTarget.Owner(share.TargetProjectId)))
         {
-            throw ServiceError.Forbidden();
+            policy.Enforce("get_shared_zone", ctx, zone.ProjectId);
         }
     }
 

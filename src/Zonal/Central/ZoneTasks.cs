@@ -9,7 +9,7 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>Zone import and export task records: list, show, delete, and the state changes of a run.</summary>
-public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock)
+public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, Policy policy)
     : ICallHandler<ListZoneTasks, Page<ZoneTaskView>>, ICallHandler<GetZoneTask, ZoneTaskView>, ICallHandler<DeleteZoneTask, ZoneTaskView>
 {
     /// <summary>Designate caps task messages at 160 characters.</summary>
@@ -24,7 +24,7 @@ public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions,
 
     public async Task<Page<ZoneTaskView>> HandleAsync(ListZoneTasks call, CancellationToken ct)
     {
-        Policy.RequireReader(call.Context);
+        policy.EnforceOwn(Rule("find", call.Kind, plural: true), call.Context);
         var query = Visible(call.Context, call.Kind).AsNoTracking();
         foreach (var (key, value) in call.Query.Filters)
         {
@@ -44,7 +44,7 @@ public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions,
     public async Task<ZoneTaskView> HandleAsync(GetZoneTask call, CancellationToken ct)
     {
         var task = await FindAsync(call.Context, call.Kind, call.TaskId, ct);
-        Policy.RequireReader(call.Context, task.ProjectId);
+        policy.Enforce(Rule("get", call.Kind), call.Context, task.ProjectId);
         return ToView(task);
     }
 
@@ -52,7 +52,7 @@ public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions,
     {
         await using var tx = await transactions.BeginAsync(ct);
         var task = await FindAsync(call.Context, call.Kind, call.TaskId, ct);
-        Policy.RequireMember(call.Context, task.ProjectId);
+        policy.Enforce(Rule("delete", call.Kind), call.Context, task.ProjectId);
         db.ZoneTasks.Remove(task);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -111,6 +111,10 @@ public sealed class ZoneTasks(ZonalDbContext db, WriteTransactions transactions,
         var tasks = db.ZoneTasks.Where(t => t.Kind == kind);
         return ctx.AllProjects ? tasks : tasks.Where(t => t.ProjectId == ctx.ProjectId);
     }
+
+    /// <summary>Designate's rule for an action on imports or exports, e.g. find_zone_imports, get_zone_export.</summary>
+    private static string Rule(string action, string kind, bool plural = false) =>
+        $"{action}_zone_{(kind == ZoneTaskKind.Import ? "import" : "export")}{(plural ? "s" : "")}";
 
     private static ServiceError NotFound(string kind) => kind == ZoneTaskKind.Import
         ? ServiceError.NotFound("zone_import_not_found", "Could not find ZoneImport")

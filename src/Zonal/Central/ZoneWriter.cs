@@ -22,7 +22,8 @@ public sealed class ZoneWriter(
     QuotaEnforcer quotas,
     IOptions<ZonalOptions> options,
     ZoneNameAllowance allowance,
-    PoolScheduler scheduler)
+    PoolScheduler scheduler,
+    Policy policy)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -42,9 +43,9 @@ public sealed class ZoneWriter(
     public async Task<NewZone> CheckCreateAsync(CreateZone call, CancellationToken ct)
     {
         var ctx = call.Context;
-        Policy.CheckContext(ctx);
+        policy.CheckContext(ctx);
         var project = Policy.RequireProject(ctx);
-        Policy.RequireMember(ctx, project);
+        policy.Enforce("create_zone", ctx, project);
 
         var name = NameRules.ParseZoneName(call.Name, Central.MaxZoneNameLength);
         await allowance.CheckAsync(ctx, call.Name, ct);
@@ -71,7 +72,7 @@ public sealed class ZoneWriter(
         ZoneFieldRules.CheckTtl(ttl);
         ZoneFieldRules.CheckDescription(call.Description);
         ZoneFieldRules.CheckAttributes(call.Attributes);
-        Policy.RequireLowTtlAllowed(ctx, ttl, Central.MinTtl);
+        policy.RequireLowTtlAllowed(ctx, ttl, Central.MinTtl);
         return new NewZone(call, project, name, email, ttl, secondary);
     }
 
@@ -125,7 +126,7 @@ public sealed class ZoneWriter(
     {
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireMember(call.Context, zone.ProjectId);
+        policy.Enforce("update_zone", call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         bool secondary = zone.Type == ZoneType.Secondary;
         if (secondary && (call.Email is not null || call.Ttl is not null))
@@ -142,7 +143,7 @@ public sealed class ZoneWriter(
         if (call.Ttl is { } ttl)
         {
             ZoneFieldRules.CheckTtl(ttl.Value);
-            Policy.RequireLowTtlAllowed(call.Context, ttl.Value, Central.MinTtl);
+            policy.RequireLowTtlAllowed(call.Context, ttl.Value, Central.MinTtl);
             zone.Ttl = ttl.Value;
         }
 
@@ -169,7 +170,7 @@ public sealed class ZoneWriter(
     {
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireMember(call.Context, zone.ProjectId);
+        policy.Enforce("delete_zone", call.Context, zone.ProjectId);
         ZoneFieldRules.RejectDeleting(zone);
         await RejectSubZonesAsync(zone, ct);
         await RemoveSharesAsync(call.Context, zone, ct);
@@ -188,7 +189,7 @@ public sealed class ZoneWriter(
     {
         await using var tx = await transactions.BeginAsync(ct);
         var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
-        Policy.RequireAdmin(call.Context);
+        policy.Enforce("abandon_zone", call.Context, zone.ProjectId);
         await RejectSubZonesAsync(zone, ct);
         await RemoveSharesAsync(call.Context, zone, ct);
         zone.DeletedAt = changes.Now;

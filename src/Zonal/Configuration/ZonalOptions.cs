@@ -28,6 +28,10 @@ public sealed class ZonalOptions
     [ConfigurationKeyName("keystone_authtoken")]
     public KeystoneAuthTokenOptions KeystoneAuthToken { get; set; } = new();
 
+    /// <summary>oslo.policy's section, as Designate reads it: the operator's policy file.</summary>
+    [ConfigurationKeyName("oslo_policy")]
+    public OsloPolicyOptions OsloPolicy { get; set; } = new();
+
     public WorkerOptions Worker { get; set; } = new();
 }
 
@@ -83,7 +87,7 @@ public static class AuthStrategies
 
 public sealed class CentralOptions
 {
-    /// <summary>oslo.policy file (YAML or JSON, name: rule) overriding Designate's default rules ([oslo_policy] policy_file).</summary>
+    /// <summary>Older spelling of oslo_policy:policy_file, which wins when both are set.</summary>
     public string? PolicyFile { get; set; }
 
     public int DefaultTtl { get; set; } = 3600;

@@ -42,6 +42,8 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMessageBus, InProcessBus>();
         services.AddSingleton<OutboxSignal>();
+        services.AddPolicy();
+        services.AddSingleton<Policy>();
         services.AddScoped<ManagedRecords>();
         services.AddScoped<ZoneScope>();
         services.AddScoped<RecordSetRules>();
@@ -110,6 +112,7 @@ public static class ServiceRegistration
 
     public static void AddApi(this IServiceCollection services, ApiOptions api)
     {
+        services.AddPolicy();
         if (api.UsesKeystone)
         {
             services.AddKeystoneAuth();

@@ -28,11 +28,6 @@ public static class ZonalApp
         builder.WebHost.UseUrls(options.Api.Listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Api.MaxRequestBodySize);
 
-        if (!string.IsNullOrWhiteSpace(options.Central.PolicyFile))
-        {
-            Domain.PolicyLanguage.PolicyRules.Current = Domain.PolicyLanguage.PolicyRules.Load(options.Central.PolicyFile);
-        }
-
         builder.Services.AddStorage(ZonalConfiguration.Database(options));
         builder.Services.AddCentral();
         builder.Services.AddWorker();
@@ -47,6 +42,9 @@ public static class ZonalApp
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // A policy file that does not parse stops the start, not the first request.
+        app.Services.GetRequiredService<Domain.PolicyLanguage.PolicyRules>();
         app.Use(StripTrailingSlash);
         app.UseMiddleware<ErrorMiddleware>();
         if (options.Api.UsesKeystone)

@@ -99,6 +99,42 @@ public sealed class PolicyLanguageTests
     }
 
     [Theory]
+    [InlineData("'PRIMARY':%(zone_type)s", "PRIMARY", true)]
+    [InlineData("'PRIMARY':%(zone_type)s", "SECONDARY", false)]
+    [InlineData("\"PRIMARY\":%(zone_type)s", "PRIMARY", true)]
+    [InlineData("True:%(zone_type)s", "True", true)]
+    [InlineData("None:%(zone_type)s", null, true)]
+    [InlineData("None:%(zone_type)s", "p1", false)]
+    [InlineData("project_id:%(zone_type)s", null, false)]
+    public void A_literal_on_the_left_is_compared_with_the_target_value(string rule, string? value, bool expected)
+    {
+        var rules = new PolicyRules(new Dictionary<string, string> { ["under_test"] = rule });
+
+        Assert.Equal(expected, rules.Allows("under_test", Member, new Dictionary<string, string?> { ["zone_type"] = value }));
+    }
+
+    [Fact]
+    public void Every_default_is_designates_for_its_endpoint()
+    {
+        var rules = new PolicyRules();
+        var own = PolicyTarget.Zone("p1", "PRIMARY", shared: false);
+        var sharedWithMe = PolicyTarget.Zone("p2", "PRIMARY", shared: true);
+        var secondary = PolicyTarget.Zone("p1", "SECONDARY", shared: false);
+
+        Assert.True(rules.Allows("create_recordset", Reader, sharedWithMe));
+        Assert.False(rules.Allows("create_recordset", Reader, own));
+        Assert.False(rules.Allows("create_recordset", Member, secondary));
+        Assert.True(rules.Allows("create_recordset", Admin, secondary));
+        Assert.True(rules.Allows("get_zone", Reader, sharedWithMe));
+        Assert.False(rules.Allows("update_zone", Member, sharedWithMe));
+        Assert.False(rules.Allows("find_tlds", Member, own));
+        Assert.True(rules.Allows("update_recordset", Member, PolicyTarget.RecordSet("p2", "PRIMARY", true, "p1")));
+        Assert.False(rules.Allows("update_recordset", Member, PolicyTarget.RecordSet("p2", "PRIMARY", true, "p2")));
+        Assert.True(rules.Allows("create_zone_transfer_accept", Reader, new Dictionary<string, string?> { ["target_project_id"] = null }));
+        Assert.False(rules.Allows("create_zone_transfer_accept", Member, new Dictionary<string, string?> { ["target_project_id"] = "p2" }));
+    }
+
+    [Theory]
     [InlineData("role:admin and")]
     [InlineData("(role:admin")]
     [InlineData("role:admin)")]

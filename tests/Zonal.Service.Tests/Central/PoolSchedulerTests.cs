@@ -51,7 +51,8 @@ public sealed class PoolSchedulerTests(SchedulerApiHost host) : IClassFixture<Sc
     {
         await using var scope = host.Services.CreateAsyncScope();
         var scheduler = new PoolScheduler(scope.ServiceProvider.GetRequiredService<ZonalDbContext>(),
-            Options.Create(new ZonalOptions { Central = { SchedulerFilters = filters?.ToList() } }));
+            Options.Create(new ZonalOptions { Central = { SchedulerFilters = filters?.ToList() } }),
+            scope.ServiceProvider.GetRequiredService<Policy>());
         return await scheduler.ScheduleAsync(ctx, attributes.ToDictionary(a => a.Key, a => a.Value), CancellationToken.None);
     }
 

@@ -59,27 +59,42 @@ public sealed record RoleCheck(string Match) : PolicyCheck
 /// <summary>
 /// <c>key:match</c>: the caller's credential <c>key</c> equals <c>match</c>, a literal ('quoted', True, False)
 /// or a %(name)s taken from the target, e.g. <c>project_id:%(project_id)s</c>. A missing value fails.
+/// A literal key ('PRIMARY', True, None) is compared with the match itself, e.g. <c>'PRIMARY':%(zone_type)s</c>.
 /// </summary>
 public sealed record GenericCheck(string Key, string Match) : PolicyCheck
 {
     public override bool Check(PolicyInput input)
     {
         var expected = Resolve(Match, input);
-        return expected is not null && input.Credentials.TryGetValue(Key, out var actual) && actual.Contains(expected, StringComparer.Ordinal);
+        if (expected is null)
+        {
+            return false;
+        }
+
+        return Literal(Key) is { } literal
+            ? literal == expected
+            : input.Credentials.TryGetValue(Key, out var actual) && actual.Contains(expected, StringComparer.Ordinal);
     }
 
+    /// <summary>The value of <paramref name="match"/>; a target attribute that is present but null reads "None", as Python formats it.</summary>
     public static string? Resolve(string match, PolicyInput input)
     {
         if (match.StartsWith("%(", StringComparison.Ordinal) && match.EndsWith(")s", StringComparison.Ordinal))
         {
-            return input.Target.TryGetValue(match[2..^2], out var value) ? value : null;
+            return input.Target.TryGetValue(match[2..^2], out var value) ? value ?? "None" : null;
         }
 
-        if (match.Length >= 2 && (match[0] is '\'' or '"') && match[^1] == match[0])
+        return Literal(match) ?? match;
+    }
+
+    /// <summary>A quoted string, a number or True/False/None (Python literals, as oslo evaluates them), else null.</summary>
+    private static string? Literal(string text)
+    {
+        if (text.Length >= 2 && (text[0] is '\'' or '"') && text[^1] == text[0])
         {
-            return match[1..^1];
+            return text[1..^1];
         }
 
-        return match;
+        return text is "True" or "False" or "None" || (text.Length > 0 && text.All(char.IsAsciiDigit)) ? text : null;
     }
 }

@@ -3,24 +3,14 @@ using YamlDotNet.Serialization;
 namespace Zonal.Domain.PolicyLanguage;
 
 /// <summary>
-/// The named rules policy is decided by: Designate's defaults for the base rules and the context
-/// modifiers, replaced rule by rule from an operator's policy file (oslo.policy's YAML or JSON
+/// The named rules policy is decided by: Designate's defaults for every rule, replaced rule by rule
+/// from an operator's policy file (oslo.policy's YAML or JSON
 /// mapping of name to rule). Checked against a caller's context and a target's attributes.
 /// </summary>
 public sealed class PolicyRules
 {
-    /// <summary>Designate's default rules ("new defaults", project scope) for the names Zonal checks by name.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
-    {
-        ["admin"] = "role:admin",
-        ["project_member"] = "role:member and project_id:%(project_id)s",
-        ["project_reader"] = "role:reader and project_id:%(project_id)s",
-        ["all_tenants"] = "rule:admin",
-        ["use_sudo"] = "rule:admin",
-        ["edit_managed_records"] = "rule:admin",
-        ["hard_delete"] = "rule:admin",
-        ["use_low_ttl"] = "rule:admin",
-    };
+    /// <summary>Designate's default rules ("new defaults", project scope) under Designate's names.</summary>
+    public static IReadOnlyDictionary<string, string> Defaults => DesignateDefaultRules.All;
 
     private static readonly IReadOnlyDictionary<string, string?> NoTarget = new Dictionary<string, string?>();
     private readonly Dictionary<string, PolicyCheck> _rules;
@@ -33,9 +23,6 @@ public sealed class PolicyRules
             _rules[name] = PolicyParser.Parse(rule);
         }
     }
-
-    /// <summary>The rules in force: the defaults until the host loads a policy file.</summary>
-    public static PolicyRules Current { get; set; } = new();
 
     /// <summary>Reads a policy file: a mapping of rule name to rule, in YAML or JSON.</summary>
     public static PolicyRules Load(string path)

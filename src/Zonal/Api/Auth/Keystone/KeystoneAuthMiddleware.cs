@@ -12,7 +12,7 @@ namespace Zonal.Api.Auth.Keystone;
 /// confirms, else 401 exactly as keystonemiddleware answers (503 when Keystone cannot be asked). The
 /// context is built here, before routing, so a privileged modifier the caller may not use is a bare 403.
 /// </summary>
-public sealed class KeystoneAuthMiddleware(RequestDelegate next, KeystoneTokens tokens, IOptions<ZonalOptions> options, ILogger<KeystoneAuthMiddleware> logger)
+public sealed class KeystoneAuthMiddleware(RequestDelegate next, KeystoneTokens tokens, IOptions<ZonalOptions> options, PolicyRules policy, ILogger<KeystoneAuthMiddleware> logger)
 {
     private const string UnauthorizedBody =
         """{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""";
@@ -50,7 +50,7 @@ public sealed class KeystoneAuthMiddleware(RequestDelegate next, KeystoneTokens 
         }
 
         var context = ContextModifiers.Apply(Identity(http, token), http.Request);
-        if (context.RequestedModifierRules().Any(rule => !PolicyRules.Current.Allows(rule, context)))
+        if (context.RequestedModifierRules().Any(rule => !policy.Allows(rule, context, PolicyTarget.Owner(context.ProjectId))))
         {
             http.Response.StatusCode = 403;
             return;
