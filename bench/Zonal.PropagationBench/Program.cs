@@ -59,11 +59,13 @@ try
         {
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
+
+        await BenchKnobs.PaceAsync(clock.Elapsed);
     }
 
     latencies.Sort();
     double At(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-    Console.WriteLine($"record set create → ACTIVE, {writes} writes one at a time: p50 {At(0.50):F1} ms  p90 {At(0.90):F1} ms  p99 {At(0.99):F1} ms  max {latencies[^1]:F1} ms");
+    Console.WriteLine($"record set create → ACTIVE, {writes} writes one at a time ({BenchKnobs.Describe(bind9)}): p50 {At(0.50):F1} ms  p90 {At(0.90):F1} ms  p99 {At(0.99):F1} ms  max {latencies[^1]:F1} ms");
 }
 finally
 {
