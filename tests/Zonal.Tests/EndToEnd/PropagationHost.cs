@@ -34,6 +34,8 @@ public sealed class PropagationHost : IAsyncDisposable
             ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(host._directory, "zonal.db") + ";Default Timeout=60",
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+            // A free port: the default 5353 collides with other test runs on the machine.
+            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:Worker:PollTimeout"] = "1",
             ["Zonal:Worker:PollFirstRetryInterval"] = "0.005",
