@@ -31,6 +31,9 @@ public sealed class LoadHost : IAsyncDisposable
         {
             ["Zonal:Database"] = database,
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
+            // Free ports, so the benchmark runs beside other instances and tests on the machine.
+            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
+            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:DefaultPool:NsRecords:0:Priority"] = "1",
             ["Zonal:Quotas:Zones"] = "1000000",

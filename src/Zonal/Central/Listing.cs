@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
 using Zonal.Messaging.Contracts;
@@ -11,27 +12,63 @@ namespace Zonal.Central;
 /// </summary>
 public static class Listing
 {
-    public static async Task<(List<T> Items, long? Total)> PageAsync<T>(
+    public static Task<(List<T> Items, long? Total)> PageAsync<T>(
         IQueryable<T> filtered,
+        ListQuery query,
+        LambdaExpression sortKey,
+        Expression<Func<T, Guid>> id,
+        CancellationToken ct) => PageAsync([new ListPart<T>(filtered)], query, sortKey, id, ct);
+
+    /// <summary>
+    /// Pages the union of disjoint parts: each part is sorted and cut to the page on its own (where
+    /// an index can serve it in order), then the part pages are merged, sorted and cut again.
+    /// </summary>
+    public static async Task<(List<T> Items, long? Total)> PageAsync<T>(
+        IReadOnlyList<ListPart<T>> listParts,
         ListQuery query,
         LambdaExpression sortKey,
         Expression<Func<T, Guid>> id,
         CancellationToken ct)
     {
-        long? total = query.CountTotal ? await filtered.LongCountAsync(ct) : null;
-        var page = filtered;
+        long? total = query.CountTotal ? await CountAsync(listParts, id, ct) : null;
+        var parts = listParts.Select(p => p.Rows).ToList();
         if (query.Marker is Guid marker)
         {
-            var markerRow = await filtered.Where(Equals(id, marker)).FirstOrDefaultAsync(ct)
+            var markerRow = await Union(parts.Select(p => p.Where(Equals(id, marker)))).FirstOrDefaultAsync(ct)
                 ?? throw new ServiceError(400, "marker_not_found", $"Marker {marker} could not be found");
             var markerKey = sortKey.Compile().DynamicInvoke(markerRow);
-            page = page.Where(After(sortKey, markerKey, id, marker, query.Descending));
+            var after = After(sortKey, markerKey, id, marker, query.Descending);
+            parts = parts.Select(p => p.Where(after)).ToList();
         }
 
-        var ordered = Order(page, sortKey, query.Descending, first: true);
-        ordered = Order(ordered, id, query.Descending, first: false);
-        var items = await ordered.Take(query.Limit).ToListAsync(ct);
-        return (items, total);
+        var pages = parts.Select(p => Page(p, query, sortKey, id)).ToList();
+        var page = pages.Count == 1 ? pages[0] : Page(Union(pages), query, sortKey, id);
+        return (await page.ToListAsync(ct), total);
+    }
+
+    /// <summary>Counts the parts in one query: by their counters where they have one, else row by row.</summary>
+    private static Task<long> CountAsync<T>(IReadOnlyList<ListPart<T>> parts, Expression<Func<T, Guid>> id, CancellationToken ct)
+    {
+        if (parts.All(p => p.Count is null))
+        {
+            return Union(parts.Select(p => p.Rows.Select(id))).LongCountAsync(ct);
+        }
+
+        return Union(parts.Select(p => p.Count ?? p.Rows.Select(_ => 1L))).SumAsync(ct);
+    }
+
+    private static IQueryable<T> Union<T>(IEnumerable<IQueryable<T>> parts) => parts.Aggregate(Queryable.Concat);
+
+    private static IQueryable<T> Page<T>(IQueryable<T> source, ListQuery query, LambdaExpression sortKey, Expression<Func<T, Guid>> id)
+    {
+        var ordered = Order(source, sortKey, query.Descending, first: true);
+        var sorted = Order(ordered, id, query.Descending, first: false);
+
+        // A constant limit lets PostgreSQL's cached plan know the page is small; as a parameter it
+        // guesses a tenth of the rows and may walk a whole index in order instead of sorting a few rows.
+        var limit = Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(int)], Expression.Constant(query.Limit));
+        var take = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], sorted.Expression, limit);
+        return sorted.Provider.CreateQuery<T>(take);
     }
 
     /// <summary>Case-insensitive match; a '*' (or a literal '%') makes it a LIKE pattern, as in Designate.</summary>
@@ -50,19 +87,28 @@ public static class Listing
     }
 
     private static Expression<Func<T, bool>> Equals<T>(Expression<Func<T, Guid>> id, Guid value) =>
-        Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, Expression.Constant(value)), id.Parameters);
+        Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, Parameter(value, typeof(Guid))), id.Parameters);
+
+    /// <summary>A value EF sends as a parameter, so every marker shares one SQL text and one cached query.</summary>
+    private static MemberExpression Parameter(object? value, Type type) =>
+        Expression.Field(Expression.Constant(Activator.CreateInstance(typeof(StrongBox<>).MakeGenericType(type), value)), "Value");
 
     private static Expression<Func<T, bool>> After<T>(LambdaExpression sortKey, object? markerKey, Expression<Func<T, Guid>> id, Guid markerId, bool descending)
     {
         var row = id.Parameters[0];
         var key = new Rebind(sortKey.Parameters[0], row).Visit(sortKey.Body);
-        var keyCompare = CompareTo(key, Expression.Constant(markerKey, key.Type));
-        var idCompare = CompareTo(id.Body, Expression.Constant(markerId));
+        var keyCompare = CompareTo(key, Parameter(markerKey, key.Type));
+        var idCompare = CompareTo(id.Body, Parameter(markerId, typeof(Guid)));
         var zero = Expression.Constant(0);
         Func<Expression, Expression, BinaryExpression> beyond = descending ? Expression.LessThan : Expression.GreaterThan;
-        var test = Expression.OrElse(
-            beyond(keyCompare, zero),
-            Expression.AndAlso(Expression.Equal(keyCompare, zero), beyond(idCompare, zero)));
+        Func<Expression, Expression, BinaryExpression> notBefore = descending ? Expression.LessThanOrEqual : Expression.GreaterThanOrEqual;
+
+        // The first term is implied by the rest; it is there as a range an index can start from.
+        var test = Expression.AndAlso(
+            notBefore(keyCompare, zero),
+            Expression.OrElse(
+                beyond(keyCompare, zero),
+                Expression.AndAlso(Expression.Equal(keyCompare, zero), beyond(idCompare, zero))));
         return Expression.Lambda<Func<T, bool>>(test, row);
     }
 

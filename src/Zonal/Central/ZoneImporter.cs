@@ -134,8 +134,7 @@ public sealed class ZoneImporter(
     /// <summary>A name at or below an existing child zone's apex belongs to that zone, except the delegating NS set.</summary>
     private async Task RejectChildZoneNamesAsync(ZoneRow zone, ImportedZone file, CancellationToken ct)
     {
-        var suffix = "." + zone.Name.ToLowerInvariant();
-        var children = await scope.Live.Where(z => z.Id != zone.Id && z.Name.ToLower().EndsWith(suffix)).Select(z => z.Name).ToListAsync(ct);
+        var children = await scope.LiveBelow(zone.Name).Select(z => z.Name).ToListAsync(ct);
         if (children.Count == 0)
         {
             return;

@@ -26,8 +26,17 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
     public async Task<Page<ZoneView>> HandleAsync(ListZones call, CancellationToken ct)
     {
         Policy.RequireReader(call.Context);
-        var query = zones.Visible(call.Context).AsNoTracking();
-        foreach (var (key, value) in call.Query.Filters)
+        var filters = call.Query.Filters;
+        var parts = zones.VisibleParts(call.Context).Select(part => part.Filtered(rows => Filter(rows.AsNoTracking(), filters), filters.Count > 0)).ToList();
+        var sortKey = call.Query.SortKey == "tenant_id" && !call.Context.AllProjects ? "created_at" : call.Query.SortKey;
+        var (rows, total) = await Listing.PageAsync(parts, call.Query, SortKeys[sortKey], z => z.Id, ct);
+        var shared = await zones.SharedAmongAsync(rows.Select(z => z.Id).ToList(), ct);
+        return new Page<ZoneView>(rows.Select(z => ViewMapper.ToView(z, shared.Contains(z.Id))).ToList(), total);
+    }
+
+    private static IQueryable<ZoneRow> Filter(IQueryable<ZoneRow> query, IReadOnlyDictionary<string, string> filters)
+    {
+        foreach (var (key, value) in filters)
         {
             query = key switch
             {
@@ -41,10 +50,7 @@ public sealed class ZoneReader(ZoneScope zones, ManagedRecords managed)
             };
         }
 
-        var sortKey = call.Query.SortKey == "tenant_id" && !call.Context.AllProjects ? "created_at" : call.Query.SortKey;
-        var (rows, total) = await Listing.PageAsync(query, call.Query, SortKeys[sortKey], z => z.Id, ct);
-        var shared = await zones.SharedAmongAsync(rows.Select(z => z.Id).ToList(), ct);
-        return new Page<ZoneView>(rows.Select(z => ViewMapper.ToView(z, shared.Contains(z.Id))).ToList(), total);
+        return query;
     }
 
     public async Task<ZoneView> HandleAsync(GetZone call, CancellationToken ct)

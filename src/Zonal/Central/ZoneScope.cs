@@ -25,6 +25,38 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
     }
 
     /// <summary>
+    /// <see cref="Visible"/> as disjoint parts: the project's own zones, then the other projects' zones
+    /// shared with it. An OR of the two defeats the project index; each part alone is an index range,
+    /// so a list pages each part and merges the pages. Own zones (or all, for all-projects) come with
+    /// their maintained count.
+    /// </summary>
+    public IReadOnlyList<ListPart<ZoneRow>> VisibleParts(RequestContext ctx)
+    {
+        var counts = db.ZoneCounts.AsQueryable();
+        if (ctx.AllProjects)
+        {
+            return [new ListPart<ZoneRow>(Live, counts.Select(c => c.Live))];
+        }
+
+        var shared = db.SharedZones.Where(s => s.TargetProjectId == ctx.ProjectId).Select(s => s.ZoneId);
+        return
+        [
+            new ListPart<ZoneRow>(Live.Where(z => z.ProjectId == ctx.ProjectId), counts.Where(c => c.ProjectId == ctx.ProjectId).Select(c => c.Live)),
+            new ListPart<ZoneRow>(Live.Where(z => z.ProjectId != ctx.ProjectId && shared.Contains(z.Id))),
+        ];
+    }
+
+    /// <summary>Live zones strictly below the name, at any depth: a range of the indexed reversed name.</summary>
+    public IQueryable<ZoneRow> LiveBelow(string zoneName)
+    {
+        // Names ending in ".zone." are the reversed names starting with the reversed ".zone.": at
+        // least that prefix, and less than the prefix with its last character raised by one.
+        var from = ZoneRow.Reverse("." + zoneName);
+        var to = from[..^1] + (char)(from[^1] + 1);
+        return Live.Where(z => z.ReversedName.CompareTo(from) >= 0 && z.ReversedName.CompareTo(to) < 0);
+    }
+
+    /// <summary>
     /// True when the caller reached the zone only because it is shared with its project. Callers
     /// with all-projects are admins, whom policy lets through anyway.
     /// </summary>

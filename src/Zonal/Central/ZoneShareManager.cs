@@ -115,8 +115,7 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
             throw new ServiceError(400, "shared_zone_has_recordsets", "Cannot unshare a zone while the target project still owns recordsets in it.");
         }
 
-        var suffix = "." + zone.Name.ToLowerInvariant();
-        if (await zones.Live.AnyAsync(z => z.ProjectId == target && z.Name.ToLower().EndsWith(suffix), ct))
+        if (await zones.LiveBelow(zone.Name).AnyAsync(z => z.ProjectId == target, ct))
         {
             throw new ServiceError(400, "shared_zone_has_sub_zone", "Cannot unshare a zone while the target project still owns sub-zones of it.");
         }

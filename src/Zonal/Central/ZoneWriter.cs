@@ -205,8 +205,7 @@ public sealed class ZoneWriter(
 
     private async Task RejectSubZonesAsync(ZoneRow zone, CancellationToken ct)
     {
-        var suffix = "." + zone.Name.ToLowerInvariant();
-        if (await zones.Live.AnyAsync(z => z.Name.ToLower().EndsWith(suffix), ct))
+        if (await zones.LiveBelow(zone.Name).AnyAsync(ct))
         {
             throw new ServiceError(400, "zone_has_sub_zone", "Please delete any subzones before deleting this zone");
         }
@@ -248,8 +247,7 @@ public sealed class ZoneWriter(
             throw new ServiceError(403, "illegal_child", "Unable to create zone because another tenant owns a parent zone");
         }
 
-        var suffix = "." + own;
-        if (await zones.Live.AnyAsync(z => z.ProjectId != project && z.Name.ToLower().EndsWith(suffix), ct))
+        if (await zones.LiveBelow(own).AnyAsync(z => z.ProjectId != project, ct))
         {
             throw new ServiceError(403, "illegal_parent", "Unable to create zone because another tenant owns a subzone of the zone");
         }

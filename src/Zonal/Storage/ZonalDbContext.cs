@@ -40,6 +40,8 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ZoneJournalRow> ZoneJournal => Set<ZoneJournalRow>();
 
+    public DbSet<ZoneCountRow> ZoneCounts => Set<ZoneCountRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -72,6 +74,12 @@ public sealed class ZonalDbContext : DbContext
             row.HasKey(r => r.Id);
             row.Property(r => r.Id).ValueGeneratedOnAdd();
             MapSnakeCase(row.Metadata);
+        });
+        modelBuilder.Entity<ZoneCountRow>(count =>
+        {
+            count.ToTable("zone_counts");
+            count.HasKey(c => c.ProjectId);
+            MapSnakeCase(count.Metadata);
         });
         AdminTables.Map(modelBuilder);
         ZoneSharingTables.Map(modelBuilder);

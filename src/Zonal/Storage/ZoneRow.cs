@@ -9,7 +9,21 @@ public sealed class ZoneRow
 
     public Guid PoolId { get; set; }
 
-    public required string Name { get; set; }
+    public required string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            ReversedName = Reverse(value);
+        }
+    }
+
+    /// <summary>
+    /// The lower-cased name spelled backwards, kept in step with <see cref="Name"/>: the zones below a
+    /// name are then a prefix range of one indexed column instead of a scan for a suffix.
+    /// </summary>
+    public string ReversedName { get; private set; } = "";
 
     public required string Email { get; set; }
 
@@ -48,4 +62,11 @@ public sealed class ZoneRow
     public DateTime? TransferredAt { get; set; }
 
     public DateTime? DeletedAt { get; set; }
+
+    public static string Reverse(string name)
+    {
+        var lowered = name.ToLowerInvariant().ToCharArray();
+        Array.Reverse(lowered);
+        return new string(lowered);
+    }
 }

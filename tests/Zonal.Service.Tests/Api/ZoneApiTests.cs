@@ -309,6 +309,19 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Only_whole_labels_make_another_projects_zone_a_parent_or_child_in_any_case()
+    {
+        var owner = host.Client(project: "parent-" + Guid.NewGuid().ToString("N")[..8]);
+        var other = host.Client(project: "child-" + Guid.NewGuid().ToString("N")[..8]);
+        var (_, name) = await TestData.CreateZoneAsync(owner, "a.b." + TestData.ZoneName());
+
+        // "xb.<rest>" ends with the text "b.<rest>" of the owner's parent-to-be, but it is a sibling.
+        Assert.Equal(202, (await other.PostAsync("/v2/zones", TestData.ZoneBody("x" + name[2..]))).Code);
+        ErrorAssert.Is(await other.PostAsync("/v2/zones", TestData.ZoneBody(name[2..].ToUpperInvariant())), 403, "illegal_parent");
+        ErrorAssert.Is(await other.PostAsync("/v2/zones", TestData.ZoneBody("c." + name.ToUpperInvariant())), 403, "illegal_child");
+    }
+
+    [Fact]
     public async Task Abandon_forgets_the_zone_at_once_and_is_for_admins_only()
     {
         var project = "abandon-" + Guid.NewGuid().ToString("N")[..8];

@@ -29,6 +29,39 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task Zones_created_before_0010_get_their_reversed_name_on_sqlite()
+    {
+        var dir = Directory.CreateTempSubdirectory("zonal-0010-").FullName;
+        await ReversesExistingNamesAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db")));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Zones_created_before_0010_get_their_reversed_name_on_postgresql() =>
+        await ReversesExistingNamesAsync(DatabaseTarget.Parse("postgresql:" + PostgresCluster.Instance.CreateDatabase()));
+
+    private static async Task ReversesExistingNamesAsync(DatabaseTarget target)
+    {
+        await MigrateAsync(target, lastVersion: 9);
+        await using (var db = Context(target))
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO zones (id, project_id, pool_id, name, email, ttl, serial, refresh, retry, expire, minimum,
+                    status, action, type, masters, attributes, version, created_at)
+                VALUES ('0b1e9b5c-3f3c-4b55-9d2e-6a1f0c1d2e3f', 'p', '794ccc2c-d751-44fe-b57f-8894c9f5c842', 'Sub.Example.ORG.',
+                    'h.example.org.', 3600, 1, 3600, 600, 86400, 300, 'ACTIVE', 'NONE', 'PRIMARY', '[]', '{{}}', 1, '2026-01-01 00:00:00')
+                """);
+        }
+
+        Assert.Equal(1, await MigrateAsync(target));
+        await using var check = Context(target);
+        var zone = await check.Zones.SingleAsync();
+        Assert.Equal(".gro.elpmaxe.bus", zone.ReversedName);
+        Assert.Equal(ZoneRow.Reverse(zone.Name), zone.ReversedName);
+    }
+
+    [Fact]
     public void Database_urls_name_their_provider()
     {
         var pg = DatabaseTarget.Parse("postgresql://zonal:s%40cret@127.0.0.1:5433/dns");
@@ -40,7 +73,13 @@ public sealed class SchemaMigratorTests
         Assert.Throws<ArgumentException>(() => DatabaseTarget.Parse("mysql://x"));
     }
 
-    private static async Task<int> MigrateAsync(DatabaseTarget target)
+    private static async Task<int> MigrateAsync(DatabaseTarget target, int lastVersion = int.MaxValue)
+    {
+        await using var db = Context(target);
+        return await SchemaMigrator.MigrateAsync(db, target.Provider, lastVersion: lastVersion);
+    }
+
+    private static ZonalDbContext Context(DatabaseTarget target)
     {
         var builder = new DbContextOptionsBuilder<ZonalDbContext>();
         if (target.Provider == DatabaseProvider.PostgreSql)
@@ -52,7 +91,6 @@ public sealed class SchemaMigratorTests
             builder.UseSqlite(target.ConnectionString);
         }
 
-        await using var db = new ZonalDbContext(builder.Options);
-        return await SchemaMigrator.MigrateAsync(db, target.Provider);
+        return new ZonalDbContext(builder.Options);
     }
 }

@@ -1,11 +1,12 @@
 using System.Net;
+using Zonal.Central;
 using Zonal.Tests.Oracle;
 using Zonal.Tests.Servers;
 
 namespace Zonal.Tests.Backends;
 
 /// <summary>A real knotd on 127.0.0.1 at a free port with no zones, driven through knotc on its own control socket.</summary>
-public sealed class KnotServer : IDisposable
+public sealed class KnotServer : ITargetServer
 {
     private readonly DaemonProcess _daemon;
 
@@ -48,6 +49,11 @@ public sealed class KnotServer : IDisposable
         daemon.WaitUntil(() => File.Exists(server.ControlSocket) && daemon.Log.Contains("server started", StringComparison.Ordinal), "started");
         return server;
     }
+
+    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("knot", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
+    {
+        ["knotc_socket"] = ControlSocket,
+    });
 
     public void Dispose() => _daemon.Dispose();
 }

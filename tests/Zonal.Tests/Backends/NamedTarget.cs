@@ -11,7 +11,7 @@ namespace Zonal.Tests.Backends;
 /// a generated key file, on free loopback ports. It can be stopped and started again on the same
 /// ports with the zones rndc added (named keeps them in its new-zone database).
 /// </summary>
-public sealed class NamedTarget : IDisposable
+public sealed class NamedTarget : ITargetServer
 {
     private readonly DaemonProcess _daemon;
 
@@ -34,7 +34,8 @@ public sealed class NamedTarget : IDisposable
 
     public string Directory => _daemon.Directory;
 
-    public static NamedTarget Start()
+    /// <param name="extraConfiguration">Appended to named.conf (keys, server clauses).</param>
+    public static NamedTarget Start(string extraConfiguration = "")
     {
         var daemon = DaemonProcess.CreateIn("named-target");
         var dir = daemon.Directory;
@@ -57,6 +58,7 @@ public sealed class NamedTarget : IDisposable
             };
             include "{{dir}}/rndc.key";
             controls { inet 127.0.0.1 port {{control}} allow { 127.0.0.1; } keys { "zonal-rndc"; }; };
+            {{extraConfiguration}}
 
             """);
         var target = new NamedTarget(daemon, port, control);
@@ -65,10 +67,8 @@ public sealed class NamedTarget : IDisposable
     }
 
     /// <summary>The pool target for Zonal's bind9 backend, transferring from <paramref name="masters"/>.</summary>
-    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("bind9", null, masters, new Dictionary<string, string>
+    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("bind9", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
     {
-        ["host"] = "127.0.0.1",
-        ["port"] = Port.ToString(),
         ["rndc_host"] = "127.0.0.1",
         ["rndc_port"] = ControlPort.ToString(),
         ["rndc_key_file"] = KeyFile,

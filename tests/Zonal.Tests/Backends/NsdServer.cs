@@ -1,4 +1,5 @@
 using System.Net;
+using Zonal.Central;
 using Zonal.Tests.Oracle;
 using Zonal.Tests.Servers;
 
@@ -8,7 +9,7 @@ namespace Zonal.Tests.Backends;
 /// A real nsd on 127.0.0.1 at a free port, with nsd-control keys made by nsd-control-setup and a
 /// "slave" pattern that transfers from <c>masterPort</c> on 127.0.0.1 and takes its NOTIFY.
 /// </summary>
-public sealed class NsdServer : IDisposable
+public sealed class NsdServer : ITargetServer
 {
     private readonly DaemonProcess _daemon;
 
@@ -69,6 +70,13 @@ public sealed class NsdServer : IDisposable
         daemon.WaitUntil(() => ProcessRunner.Run(control, "-c", server.ConfigPath, "status").Succeeded, "answering nsd-control");
         return server;
     }
+
+    /// <summary>The nsd target; its "slave" pattern already names the master this server was started with.</summary>
+    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("nsd", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
+    {
+        ["nsd_control_config_file"] = ConfigPath,
+        ["pattern"] = "slave",
+    });
 
     public void Dispose() => _daemon.Dispose();
 }

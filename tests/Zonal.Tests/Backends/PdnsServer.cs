@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Zonal.Central;
 using Zonal.Tests.Oracle;
 using Zonal.Tests.Servers;
 
@@ -11,7 +12,7 @@ namespace Zonal.Tests.Backends;
 /// directory, secondary mode on (checking new secondaries every second), and its HTTP API with a
 /// generated key on another free port.
 /// </summary>
-public sealed class PdnsServer : IDisposable
+public sealed class PdnsServer : ITargetServer
 {
     private readonly DaemonProcess _daemon;
 
@@ -77,6 +78,13 @@ public sealed class PdnsServer : IDisposable
         daemon.WaitUntil(() => Answers(http, $"{server.ApiEndpoint}/api/v1/servers/localhost"), "answering its API");
         return server;
     }
+
+    /// <summary>The pdns4 target with Designate's option names.</summary>
+    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("pdns4", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
+    {
+        ["api_endpoint"] = ApiEndpoint,
+        ["api_token"] = ApiKey,
+    });
 
     public void Dispose() => _daemon.Dispose();
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Zonal.Tests.Backends;
 using Zonal.Tests.Oracle;
 using Zonal.Tests.Servers;
@@ -5,37 +6,51 @@ using Zonal.Tests.Servers;
 namespace Zonal.Tests.EndToEnd;
 
 /// <summary>
-/// A change made through the API reaches real BIND9 targets through the worker, the bind9 backend
-/// and MiniDNS (NOTIFY, AXFR/IXFR, serial polls), and the zone's status follows what they serve.
+/// A change made through the API reaches real nameservers (BIND9, PowerDNS, Knot, NSD) through the
+/// worker, their backend and MiniDNS (NOTIFY, AXFR/IXFR, serial polls), and the zone's status follows what they serve.
 /// </summary>
 public sealed class PropagationEndToEndTests
 {
-    private static string DigShort(NamedTarget target, string name, string type) =>
-        ProcessRunner.Run(BindTools.Dig, ["@127.0.0.1", "-p", target.Port.ToString(), "+short", "+norec", name, type], TimeSpan.FromSeconds(30)).StandardOutput.Trim();
+    public static TheoryData<string> TargetKinds => new() { "bind9", "pdns4", "knot", "nsd" };
 
-    [Fact]
-    public async Task Create_update_and_delete_through_the_api_are_served_by_a_bind9_target_and_the_zone_turns_active_each_time()
+    private static string DigShort(ITargetServer target, string name, string type) =>
+        ProcessRunner.Run(BindTools.Dig, ["@127.0.0.1", "-p", target.EndPoint.Port.ToString(), "+short", "+norec", name, type], TimeSpan.FromSeconds(30)).StandardOutput.Trim();
+
+    /// <summary>A real daemon of this kind, empty, ready for its backend; NSD's pattern names MiniDNS as its master.</summary>
+    private static ITargetServer StartTarget(string kind, IPEndPoint miniDns) => kind switch
     {
-        using var named = NamedTarget.Start();
-        await using var host = await PropagationHost.StartAsync(mdns => PropagationHost.DefaultPool(mdns, named));
+        "bind9" => NamedTarget.Start(),
+        "pdns4" => PdnsServer.Start(),
+        "knot" => KnotServer.Start(),
+        "nsd" => NsdServer.Start(miniDns.Port),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such target kind"),
+    };
+
+    [Theory]
+    [MemberData(nameof(TargetKinds))]
+    public async Task Create_update_and_delete_through_the_api_are_served_by_the_target_and_the_zone_turns_active_each_time(string kind)
+    {
+        await using var host = await PropagationHost.StartAsync();
+        using var server = StartTarget(kind, host.MiniDns);
+        await host.UseTargetsAsync(server);
         var name = PropagationHost.NewZoneName();
 
         var created = await host.SendAsync(HttpMethod.Post, "/v2/zones", PropagationHost.Zone(name));
         var id = PropagationHost.Str(created, "id");
         var set = await host.SendAsync(HttpMethod.Post, $"/v2/zones/{id}/recordsets", PropagationHost.RecordSet("www." + name, "A", "192.0.2.10"));
-        var active = (await host.WaitForZoneAsync(id, "ACTIVE", () => named.Log))!;
-        await SecondaryZone.EventuallyAsync(() => DigShort(named, "www." + name, "A") == "192.0.2.10", "the record at named", () => named.Log);
+        var active = (await host.WaitForZoneAsync(id, "ACTIVE", () => server.Log))!;
+        await SecondaryZone.EventuallyAsync(() => DigShort(server, "www." + name, "A") == "192.0.2.10", "the record at the server", () => server.Log);
 
         await host.SendAsync(HttpMethod.Put, $"/v2/zones/{id}/recordsets/{PropagationHost.Str(set, "id")}",
             new System.Text.Json.Nodes.JsonObject { ["records"] = new System.Text.Json.Nodes.JsonArray("192.0.2.20") });
-        var updated = (await host.WaitForZoneAsync(id, "ACTIVE", () => named.Log))!;
+        var updated = (await host.WaitForZoneAsync(id, "ACTIVE", () => server.Log))!;
         Assert.True(PropagationHost.Serial(updated) > PropagationHost.Serial(active));
-        Assert.Equal("192.0.2.20", DigShort(named, "www." + name, "A"));
-        Assert.Equal(PropagationHost.Serial(updated).ToString(), DigShort(named, name, "SOA").Split(' ')[2]);
+        Assert.Equal("192.0.2.20", DigShort(server, "www." + name, "A"));
+        Assert.Equal(PropagationHost.Serial(updated).ToString(), DigShort(server, name, "SOA").Split(' ')[2]);
 
         await host.SendAsync(HttpMethod.Delete, $"/v2/zones/{id}");
-        await host.WaitForZoneAsync(id, null, () => named.Log);
-        Assert.False(SoaProbe.Answers(named.EndPoint, name, TimeSpan.FromSeconds(1)), "named still serves the deleted zone");
+        await host.WaitForZoneAsync(id, null, () => server.Log);
+        Assert.False(SoaProbe.Answers(server.EndPoint, name, TimeSpan.FromSeconds(1)), "the server still serves the deleted zone");
     }
 
     [Fact]

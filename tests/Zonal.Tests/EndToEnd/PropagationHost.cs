@@ -15,7 +15,7 @@ namespace Zonal.Tests.EndToEnd;
 
 /// <summary>
 /// The whole service (API, central, worker, MiniDNS on a random port) over a fresh SQLite file, with
-/// fast worker timings, and the default pool loaded as pools.yaml would: the given bind9 targets,
+/// fast worker timings, and the default pool loaded as pools.yaml would: the given targets,
 /// transferring from this MiniDNS, polled as the pool's nameservers.
 /// </summary>
 public sealed class PropagationHost : IAsyncDisposable
@@ -28,13 +28,20 @@ public sealed class PropagationHost : IAsyncDisposable
 
     public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
     {
+        var host = await StartAsync();
+        await host.LoadPoolAsync(pool(host.MiniDns));
+        return host;
+    }
+
+    /// <summary>The service with the embedded default pool, until <see cref="UseTargetsAsync"/> replaces it.</summary>
+    public static async Task<PropagationHost> StartAsync(IEnumerable<KeyValuePair<string, string?>>? extraSettings = null)
+    {
         var host = new PropagationHost();
-        host._app = ZonalApp.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(host._directory, "zonal.db") + ";Default Timeout=60",
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
-            // A free port: the default 5353 collides with other test runs on the machine.
             ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:Worker:PollTimeout"] = "1",
@@ -42,7 +49,13 @@ public sealed class PropagationHost : IAsyncDisposable
             ["Zonal:Worker:PollRetryInterval"] = "0.3",
             ["Zonal:Worker:PollMaxRetries"] = "6",
             ["Zonal:Worker:RecoveryInterval"] = "1",
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? [])
+        {
+            settings[key] = value;
+        }
+
+        host._app = ZonalApp.Build([], settings);
         await ZonalApp.MigrateAsync(host._app.Services);
         await host._app.StartAsync();
         var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -50,15 +63,21 @@ public sealed class PropagationHost : IAsyncDisposable
         host._http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "e2e-tests");
         host._http.DefaultRequestHeaders.Add("X-Roles", "admin");
         host.MiniDns = host._app.Services.GetRequiredService<MiniDnsService>().EndPoints[0];
-
-        await using var scope = host._app.Services.CreateAsyncScope();
-        var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
-        await loader.ApplyAsync([pool(host.MiniDns)], delete: false, dryRun: false, CancellationToken.None);
         return host;
     }
 
+    /// <summary>Makes these servers the default pool's targets and nameservers, transferring from this MiniDNS.</summary>
+    public Task UseTargetsAsync(params Backends.ITargetServer[] targets) => LoadPoolAsync(DefaultPool(MiniDns, targets));
+
+    private async Task LoadPoolAsync(PoolDefinition pool)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
+        await loader.ApplyAsync([pool], delete: false, dryRun: false, CancellationToken.None);
+    }
+
     /// <summary>The default pool with these targets, each also polled as a nameserver.</summary>
-    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.NamedTarget[] targets)
+    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.ITargetServer[] targets)
     {
         var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
         return new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),

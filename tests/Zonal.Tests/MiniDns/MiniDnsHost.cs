@@ -88,6 +88,28 @@ public class MiniDnsHost : IAsyncLifetime
         return Guid.Parse((string)zone["id"]!);
     }
 
+    /// <summary>Imports a zone file through the API's import task and waits until it is COMPLETE.</summary>
+    public async Task<Guid> ImportZoneAsync(string zoneFile, TimeSpan patience)
+    {
+        using var content = new StringContent(zoneFile, System.Text.Encoding.UTF8, "text/dns");
+        using var response = await _http.PostAsync("/v2/zones/tasks/imports", content);
+        Assert.True(response.IsSuccessStatusCode, $"import: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var location = response.Headers.Location!;
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var task = JsonNode.Parse(await _http.GetStringAsync(location))!;
+            var status = (string)task["status"]!;
+            if (status == "COMPLETE")
+            {
+                return Guid.Parse((string)task["zone_id"]!);
+            }
+
+            Assert.True(status == "PENDING" && DateTime.UtcNow < deadline, $"import task: {task.ToJsonString()}");
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<Guid> AddRecordSetAsync(Guid zone, string name, string type, params string[] records)
     {
         var set = await SendAsync(HttpMethod.Post, $"/v2/zones/{zone}/recordsets", new JsonObject

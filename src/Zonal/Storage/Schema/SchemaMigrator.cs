@@ -11,7 +11,8 @@ namespace Zonal.Storage.Schema;
 /// </summary>
 public static class SchemaMigrator
 {
-    public static async Task<int> MigrateAsync(ZonalDbContext db, DatabaseProvider provider, CancellationToken ct = default)
+    /// <param name="lastVersion">Stop after this script (tests of a script's data changes); all by default.</param>
+    public static async Task<int> MigrateAsync(ZonalDbContext db, DatabaseProvider provider, CancellationToken ct = default, int lastVersion = int.MaxValue)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -25,7 +26,7 @@ public static class SchemaMigrator
 
             await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY)", ct);
             int applied = 0;
-            foreach (var (version, sql) in Scripts(provider))
+            foreach (var (version, sql) in Scripts(provider).Where(script => script.Version <= lastVersion))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 if (provider == DatabaseProvider.PostgreSql)
