@@ -46,6 +46,7 @@ internal sealed class BenchNamed : IDisposable
                 dnssec-validation no;
                 notify no;
                 allow-new-zones yes;
+                {{(BenchKnobs.SerialQueryRate is { } rate ? $"serial-query-rate {rate};" : "")}}
             };
             include "{{dir}}/rndc.key";
             controls { inet 127.0.0.1 port {{control}} allow { 127.0.0.1; } keys { "zonal-rndc"; }; };

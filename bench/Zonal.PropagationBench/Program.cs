@@ -73,6 +73,8 @@ try
             (settled == "ACTIVE" ? latencies : errors).Add(clock.Elapsed.TotalMilliseconds);
             cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         }
+
+        await BenchKnobs.PaceAsync(clock.Elapsed);
     }
 
     if (errors.Count > 0)
@@ -83,7 +85,7 @@ try
 
     latencies.Sort();
     double At(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-    Console.WriteLine($"record set create → ACTIVE, {latencies.Count} writes one at a time: p50 {At(0.50):F1} ms  p90 {At(0.90):F1} ms  p99 {At(0.99):F1} ms  max {latencies[^1]:F1} ms");
+    Console.WriteLine($"record set create → ACTIVE, {latencies.Count} writes one at a time ({BenchKnobs.Describe(bind9)}): p50 {At(0.50):F1} ms  p90 {At(0.90):F1} ms  p99 {At(0.99):F1} ms  max {latencies[^1]:F1} ms");
     Console.WriteLine($"this process's CPU per write (API, central, worker, MiniDNS, builtin nameserver, the polling client): {cpu.TotalMilliseconds / writes:F1} ms");
 }
 finally

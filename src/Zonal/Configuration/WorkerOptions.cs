@@ -22,6 +22,16 @@ public sealed class WorkerOptions
     /// <summary>Rounds after the first one before a change is ERROR.</summary>
     public int PollMaxRetries { get; set; } = 10;
 
+    /// <summary>
+    /// For this long after the first poll, the wait before the next round is at most
+    /// <see cref="PollEarlyMaxInterval"/>: a nameserver that transfers a little late (BIND spaces
+    /// refreshes by up to 0.5 s) is seen at once instead of after a doubled wait. 0 turns it off.
+    /// </summary>
+    public double PollEarlyWindow { get; set; } = 1;
+
+    /// <summary>The longest wait between polls during <see cref="PollEarlyWindow"/>; the extra polls are not retries.</summary>
+    public double PollEarlyMaxInterval { get; set; } = 0.05;
+
     /// <summary>Wait between the NOTIFY and the first serial poll.</summary>
     public double PollDelay { get; set; }
 
@@ -32,10 +42,27 @@ public sealed class WorkerOptions
     public TimeSpan RetryDelay(int round) =>
         TimeSpan.FromSeconds(Math.Min(PollRetryInterval, PollFirstRetryInterval * Math.Pow(2, Math.Min(round, 30))));
 
+    /// <summary>
+    /// The next wait, with <paramref name="due"/> left until the next round and <paramref name="sincePollsBegan"/>
+    /// passed since the first: all of it, or within the early window at most <see cref="PollEarlyMaxInterval"/>
+    /// (an extra poll then follows).
+    /// </summary>
+    public TimeSpan PollWait(TimeSpan sincePollsBegan, TimeSpan due)
+    {
+        var cap = TimeSpan.FromSeconds(PollEarlyMaxInterval);
+        return sincePollsBegan < TimeSpan.FromSeconds(PollEarlyWindow) && due > cap && cap > TimeSpan.Zero ? cap : due;
+    }
+
     /// <summary>How long a change can take before it is ERROR (Designate's max propagation time, with back-off).</summary>
     public TimeSpan MaxPropagationTime()
     {
         var total = TimeSpan.FromSeconds(PollDelay);
+        if (PollMaxRetries > 0 && PollEarlyWindow > 0)
+        {
+            // Extra polls split the waits of the early window; slow ones push the rounds back by at most the window and one round.
+            total += TimeSpan.FromSeconds(PollEarlyWindow) + RoundTimeout;
+        }
+
         for (var round = 0; round <= PollMaxRetries; round++)
         {
             total += RoundTimeout + RetryDelay(round);

@@ -54,7 +54,8 @@ public sealed class SerialPoller(IMessageBus bus, ILogger<SerialPoller> logger) 
             }
         }
 
-        logger.LogWarning("serial poll of {Zone} at {Server}: expected {Expected}, last seen {Actual}, after {Attempts} attempts",
+        // Debug: the worker polls in rounds, so a nameserver behind is routine; its verdict names every reading.
+        logger.LogDebug("serial poll of {Zone} at {Server}: expected {Expected}, last seen {Actual}, after {Attempts} attempts",
             cast.ZoneName, server, cast.ExpectedSerial, actual?.ToString() ?? "no answer", attempts);
         return (NameserverOutcome.Error, actual);
     }
