@@ -24,7 +24,8 @@ public sealed class DnsListenerTests : IAsyncLifetime
             {
                 Name = "test",
                 EndPoints = [new IPEndPoint(IPAddress.Loopback, 0), new IPEndPoint(IPAddress.IPv6Loopback, 0)],
-                TcpReceiveTimeout = TimeSpan.FromMilliseconds(500),
+                // Long enough that a loaded machine never closes a connection mid-test, short enough for the idle test.
+                TcpReceiveTimeout = TimeSpan.FromSeconds(3),
             },
             _handler,
             NullLogger.Instance);
@@ -148,7 +149,7 @@ public sealed class DnsListenerTests : IAsyncLifetime
         stream.Write([0, 40, 1, 2]);
         var buffer = new byte[16];
 
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         int read = await stream.ReadAsync(buffer, guard.Token);
 
         Assert.Equal(0, read);
