@@ -56,7 +56,15 @@ public sealed class ZoneRefresher(ZoneTransferClient client, ZoneFiles files, Na
                     {
                         zone.Slot.Publish(version);
                         zone.LastTransfer = result;
-                        files.Save(version);
+                        if (result.Differences is { } differences)
+                        {
+                            files.Append(version, differences);
+                        }
+                        else
+                        {
+                            files.Save(version);
+                        }
+
                         logger.LogInformation(
                             "nameserver: {Zone} serial {Serial} from {Master} by {Kind} transfer: {Records} records in {Messages} messages, {Octets} octets",
                             origin, version.Serial, master, result.Kind, result.Records, result.Messages, result.Octets);
