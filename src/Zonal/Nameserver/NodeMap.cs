@@ -20,12 +20,14 @@ internal sealed class NodeMap
 
     public int Count { get; }
 
+    public int ShardCount => _shards.Length;
+
     public IEnumerable<ZoneNode> Nodes => _shards.SelectMany(shard => shard.Values);
 
     /// <summary>A map of <paramref name="nodes"/> with about √N shards (a power of two), each about √N nodes.</summary>
-    public static NodeMap Create(IReadOnlyCollection<KeyValuePair<byte[], ZoneNode>> nodes)
+    public static NodeMap Create(IEnumerable<KeyValuePair<byte[], ZoneNode>> nodes, int count)
     {
-        int shardCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (int)Math.Sqrt(nodes.Count)));
+        int shardCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (int)Math.Sqrt(count)));
         var shards = new Dictionary<byte[], ZoneNode>[shardCount];
         for (int i = 0; i < shards.Length; i++)
         {
@@ -37,7 +39,7 @@ internal sealed class NodeMap
             shards[ShardOf(key, shardCount)][key] = node;
         }
 
-        return new NodeMap(shards, nodes.Count);
+        return new NodeMap(shards, count);
     }
 
     public bool TryGet(ReadOnlySpan<byte> loweredWire, out ZoneNode node) =>
@@ -74,7 +76,14 @@ internal sealed class NodeMap
             }
         }
 
-        public NodeMap Build() => new(_shards, _count);
+        /// <summary>
+        /// The new map. A zone that has grown to four times the nodes its shards were sized for (one created
+        /// empty and filled by IXFRs) is re-sharded, an O(N) step that each quadrupling pays once.
+        /// </summary>
+        public NodeMap Build() =>
+            _count > 4L * _shards.Length * _shards.Length
+                ? Create(_shards.SelectMany(shard => shard), _count)
+                : new NodeMap(_shards, _count);
 
         private Dictionary<byte[], ZoneNode> Writable(byte[] key)
         {

@@ -43,6 +43,9 @@ public sealed class ZoneVersion
 
     public int NodeCount => _nodes.Count;
 
+    /// <summary>How many hash shards hold the nodes (about √N): an IXFR copies only the shards it touches.</summary>
+    public int ShardCount => _nodes.ShardCount;
+
     internal NodeMap Nodes => _nodes;
 
     public bool TryGetNode(ReadOnlySpan<byte> loweredWire, out ZoneNode node) => _nodes.TryGet(loweredWire, out node);
@@ -144,7 +147,7 @@ public sealed class ZoneVersion
             nodes.Add(new(key, new ZoneNode(owner.Name, sets, key.AsSpan().SequenceEqual(originKey), owner.Children)));
         }
 
-        return NodeMap.Create(nodes);
+        return NodeMap.Create(nodes, nodes.Count);
     }
 
     /// <summary>Every name between a record's owner and the apex exists, with data or not.</summary>

@@ -170,6 +170,23 @@ public sealed class IncrementalApplyTests
     }
 
     [Fact]
+    public void A_zone_that_starts_empty_and_grows_by_IXFR_gets_more_shards()
+    {
+        var version = TestZones.Version(Origin, "@ 3600 SOA ns.example.com. hostmaster.example.com. 1 3600 600 86400 300");
+        Assert.Equal(1, version.ShardCount);
+        for (int step = 0; step < 40; step++)
+        {
+            version = Apply(version, ([], [.. Enumerable.Range(0, 100).Select(i => R($"h{step}-{i} A 192.0.2.1"))]));
+        }
+
+        Assert.Equal(4001, version.RecordCount);
+        Assert.Equal(4001, version.NodeCount);
+        Assert.InRange(version.ShardCount, 16, 128);
+        Assert.NotNull(version.FindNode(DnsName.Parse("h0-0.example.")));
+        Assert.NotNull(version.FindNode(DnsName.Parse("h39-99.example.")));
+    }
+
+    [Fact]
     public void A_large_zone_changed_many_times_stays_equal_to_its_rebuild()
     {
         var lines = Enumerable.Range(0, 2000).Select(i => $"h{i}.g{i % 37} A 198.18.{i / 256}.{i % 256}");
