@@ -5,8 +5,8 @@ namespace Zonal.Nameserver;
 /// <summary>
 /// Turns the answer records of an AXFR or IXFR response into a zone version (RFC 1995 §4, RFC 5936):
 /// a lone SOA not newer than ours is "up to date"; SOA then non-SOA is the whole zone (AXFR form); SOA
-/// then SOA is a run of differences (old SOA, deletions, new SOA, additions), applied to a copy of the
-/// version we hold, never to the version being served.
+/// then SOA is a run of differences (old SOA, deletions, new SOA, additions), applied by a
+/// <see cref="ZoneEditor"/> to make a new version that shares the untouched nodes of the one being served.
 /// </summary>
 public static class IxfrResponse
 {
@@ -45,19 +45,21 @@ public static class IxfrResponse
             return new TransferResult(version, TransferKind.Full, messages, records.Count, octets);
         }
 
-        return new TransferResult(ApplyDifferences(origin, current, records), TransferKind.Incremental, messages, records.Count, octets);
+        return new TransferResult(ApplyDifferences(origin, current, records), TransferKind.Incremental, messages, records.Count, octets)
+        {
+            Differences = records,
+        };
     }
 
     private static ZoneVersion ApplyDifferences(DnsName origin, ZoneVersion current, List<DnsRecord> records)
     {
-        var zone = new HashSet<DnsRecord>(current.Records.Skip(1), RecordIdentity.Instance);
-        var soa = current.Soa;
+        var zone = new ZoneEditor(current);
         int end = records.Count - 1;
         int i = 1;
         while (i < end)
         {
             uint from = SoaTimers.Read(records[i]).Serial;
-            uint held = SoaTimers.Read(soa).Serial;
+            uint held = zone.Serial;
             if (from != held)
             {
                 throw new ZoneDataException($"IXFR difference of {origin} starts at serial {from}, but serial {held} is held");
@@ -65,7 +67,7 @@ public static class IxfrResponse
 
             for (i++; i < end && records[i].Type != RecordType.SOA; i++)
             {
-                zone.Remove(records[i]);
+                zone.Delete(records[i]);
             }
 
             if (i == end)
@@ -73,20 +75,18 @@ public static class IxfrResponse
                 throw new ZoneDataException($"IXFR difference of {origin} from serial {from} has no new SOA");
             }
 
-            soa = records[i];
+            zone.ReplaceSoa(records[i]);
             for (i++; i < end && records[i].Type != RecordType.SOA; i++)
             {
-                // Replacing keeps the new TTL when only the TTL changed.
-                zone.Remove(records[i]);
                 zone.Add(records[i]);
             }
         }
 
-        if (SoaTimers.Read(soa).Serial != SoaTimers.Read(records[end]).Serial)
+        if (zone.Serial != SoaTimers.Read(records[end]).Serial)
         {
-            throw new ZoneDataException($"IXFR of {origin} ends at serial {SoaTimers.Read(records[end]).Serial}, its differences at {SoaTimers.Read(soa).Serial}");
+            throw new ZoneDataException($"IXFR of {origin} ends at serial {SoaTimers.Read(records[end]).Serial}, its differences at {zone.Serial}");
         }
 
-        return ZoneVersion.Build(origin, zone.Prepend(soa));
+        return zone.Build();
     }
 }

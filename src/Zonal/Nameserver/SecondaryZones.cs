@@ -145,6 +145,25 @@ public sealed class SecondaryZones(ZoneStore store, ZoneFiles files, ZoneRefresh
         foreach (var zone in zones)
         {
             await StopAsync(zone);
+            Compact(zone);
+        }
+    }
+
+    /// <summary>A clean stop folds the zone's journal into its file, so the next start reads one file.</summary>
+    private void Compact(SecondaryZone zone)
+    {
+        if (zone.Slot.Current is not { } version)
+        {
+            return;
+        }
+
+        try
+        {
+            files.Compact(version);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning("nameserver: could not compact {Zone} on stop (the journal still holds its changes): {Reason}", zone.Slot.Origin, e.Message);
         }
     }
 

@@ -1,3 +1,5 @@
+using Zonal.Dns;
+
 namespace Zonal.Nameserver;
 
 public enum TransferKind
@@ -13,4 +15,8 @@ public enum TransferKind
 }
 
 /// <summary>What one transfer brought: the new version (the held one when up to date) and how it travelled.</summary>
-public sealed record TransferResult(ZoneVersion? Version, TransferKind Kind, int Messages, int Records, long Octets);
+public sealed record TransferResult(ZoneVersion? Version, TransferKind Kind, int Messages, int Records, long Octets)
+{
+    /// <summary>For an incremental transfer, the answer as received (SOA, differences, SOA), which the zone's journal keeps.</summary>
+    public IReadOnlyList<DnsRecord>? Differences { get; init; }
+}

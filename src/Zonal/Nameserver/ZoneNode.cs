@@ -8,26 +8,39 @@ namespace Zonal.Nameserver;
 /// </summary>
 public sealed class ZoneNode
 {
-    internal ZoneNode(DnsName name, RRset[] sets, bool isApex)
+    private readonly RRset[] _sets;
+
+    internal ZoneNode(DnsName name, RRset[] sets, bool isApex, int children)
     {
         Name = name;
-        Sets = sets;
+        _sets = sets;
+        IsApex = isApex;
+        Children = children;
         IsDelegation = !isApex && Find(RecordType.NS) is not null;
     }
 
     public DnsName Name { get; }
 
     /// <summary>RRsets in type order; a handful per node, so a linear search beats a dictionary.</summary>
-    public IReadOnlyList<RRset> Sets { get; }
+    public IReadOnlyList<RRset> Sets => _sets;
 
-    public bool IsEmptyNonTerminal => Sets.Count == 0;
+    public bool IsEmptyNonTerminal => _sets.Length == 0;
+
+    public bool IsApex { get; }
+
+    /// <summary>How many nodes lie one label below this one; an empty non-terminal without children goes away.</summary>
+    internal int Children { get; }
 
     /// <summary>NS records below the apex: a zone cut, where this zone's authority ends.</summary>
     public bool IsDelegation { get; }
 
+    internal ZoneNode WithSets(RRset[] sets) => new(Name, sets, IsApex, Children);
+
+    internal ZoneNode WithChildren(int children) => new(Name, _sets, IsApex, children);
+
     public RRset? Find(RecordType type)
     {
-        foreach (var set in Sets)
+        foreach (var set in _sets)
         {
             if (set.Type == type)
             {

@@ -54,9 +54,18 @@ public sealed class ZoneRefresher(ZoneTransferClient client, ZoneFiles files, Na
                     var result = await client.TransferAsync(master, origin, held, settings.Key, ct);
                     if (result.Kind != TransferKind.UpToDate && result.Version is { } version)
                     {
-                        zone.Slot.Publish(version);
+                        // Stored before served: whatever was answered survives a restart.
+                        if (result.Differences is { } differences)
+                        {
+                            files.Append(version, differences);
+                        }
+                        else
+                        {
+                            files.Save(version);
+                        }
+
                         zone.LastTransfer = result;
-                        files.Save(version);
+                        zone.Slot.Publish(version);
                         logger.LogInformation(
                             "nameserver: {Zone} serial {Serial} from {Master} by {Kind} transfer: {Records} records in {Messages} messages, {Octets} octets",
                             origin, version.Serial, master, result.Kind, result.Records, result.Messages, result.Octets);

@@ -1,24 +1,24 @@
+using System.Collections;
 using Zonal.Dns;
 
 namespace Zonal.Nameserver;
 
 /// <summary>
-/// One immutable version of a zone, as a transfer delivered it: nodes keyed by lowered wire name, every
-/// empty non-terminal included. Versions are never changed, only replaced whole, so a query sees either
-/// the old zone or the new one.
+/// One immutable version of a zone: nodes keyed by lowered wire name, every empty non-terminal included.
+/// Versions are never changed: a transfer makes a new one (a whole one from an AXFR, or one that shares
+/// every untouched node with its predecessor from an IXFR, see <see cref="ZoneEditor"/>), so a query sees
+/// either the old zone or the new one.
 /// </summary>
 public sealed class ZoneVersion
 {
-    private readonly Dictionary<byte[], ZoneNode> _nodes;
-    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly NodeMap _nodes;
 
-    private ZoneVersion(DnsName origin, DnsRecord soa, IReadOnlyList<DnsRecord> records, Dictionary<byte[], ZoneNode> nodes)
+    internal ZoneVersion(DnsName origin, DnsRecord soa, NodeMap nodes, int recordCount)
     {
         Origin = origin;
         Soa = soa;
-        Records = records;
         _nodes = nodes;
-        _lookup = nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
+        RecordCount = recordCount;
         var timers = SoaTimers.Read(soa);
         Timers = timers;
         Serial = timers.Serial;
@@ -36,12 +36,19 @@ public sealed class ZoneVersion
     /// <summary>The SOA as a negative answer carries it: TTL = min(SOA TTL, MINIMUM) (RFC 2308 §3).</summary>
     public DnsRecord NegativeSoa { get; }
 
-    /// <summary>Every record, each once, the SOA first.</summary>
-    public IReadOnlyList<DnsRecord> Records { get; }
+    /// <summary>Every record, each once, the SOA first; walked from the nodes on demand, not kept as a list.</summary>
+    public IReadOnlyCollection<DnsRecord> Records => new RecordWalk(this);
+
+    public int RecordCount { get; }
 
     public int NodeCount => _nodes.Count;
 
-    public bool TryGetNode(ReadOnlySpan<byte> loweredWire, out ZoneNode node) => _lookup.TryGetValue(loweredWire, out node!);
+    /// <summary>How many hash shards hold the nodes (about √N): an IXFR copies only the shards it touches.</summary>
+    public int ShardCount => _nodes.ShardCount;
+
+    internal NodeMap Nodes => _nodes;
+
+    public bool TryGetNode(ReadOnlySpan<byte> loweredWire, out ZoneNode node) => _nodes.TryGet(loweredWire, out node);
 
     public ZoneNode? FindNode(DnsName name)
     {
@@ -74,7 +81,7 @@ public sealed class ZoneVersion
                 continue;
             }
 
-            if (!record.Name.IsSubdomainOf(origin) || record.Type is RecordType.SOA or RecordType.OPT or RecordType.TSIG)
+            if (!BelongsBelowApex(origin, record))
             {
                 rejected++;
                 continue;
@@ -94,20 +101,24 @@ public sealed class ZoneVersion
         int otherClass = kept.RemoveAll(r => r.Class != soa.Class);
         rejected += otherClass;
         kept.Insert(0, soa);
-        return new ZoneVersion(origin, soa, kept, BuildNodes(origin, kept));
+        return new ZoneVersion(origin, soa, BuildNodes(origin, kept), kept.Count);
     }
 
     public static ZoneVersion Build(DnsName origin, IEnumerable<DnsRecord> records) => Build(origin, records, out _);
 
-    private static Dictionary<byte[], ZoneNode> BuildNodes(DnsName origin, List<DnsRecord> records)
+    /// <summary>Whether a record other than the apex SOA may be held: in the zone, and not a type that never is.</summary>
+    internal static bool BelongsBelowApex(DnsName origin, DnsRecord record) =>
+        record.Name.IsSubdomainOf(origin) && record.Type is not (RecordType.SOA or RecordType.OPT or RecordType.TSIG);
+
+    private static NodeMap BuildNodes(DnsName origin, List<DnsRecord> records)
     {
-        var owners = new Dictionary<byte[], (DnsName Name, List<DnsRecord> Records)>(NameKey.Instance);
+        var owners = new Dictionary<byte[], Owner>(NameKey.Instance);
         foreach (var record in records)
         {
             var key = NameKey.Of(record.Name);
             if (!owners.TryGetValue(key, out var owner))
             {
-                owner = (record.Name, []);
+                owner = new Owner(record.Name);
                 owners[key] = owner;
                 AddEmptyAncestors(origin, record.Name, owners);
             }
@@ -116,7 +127,16 @@ public sealed class ZoneVersion
         }
 
         var originKey = NameKey.Of(origin);
-        var nodes = new Dictionary<byte[], ZoneNode>(owners.Count, NameKey.Instance);
+        var lookup = owners.GetAlternateLookup<ReadOnlySpan<byte>>();
+        foreach (var key in owners.Keys)
+        {
+            if (!key.AsSpan().SequenceEqual(originKey))
+            {
+                lookup[key.AsSpan(key[0] + 1)].Children++;
+            }
+        }
+
+        var nodes = new List<KeyValuePair<byte[], ZoneNode>>(owners.Count);
         foreach (var (key, owner) in owners)
         {
             var sets = owner.Records
@@ -124,24 +144,59 @@ public sealed class ZoneVersion
                 .OrderBy(g => (ushort)g.Key)
                 .Select(g => new RRset(g.Key, [.. g]))
                 .ToArray();
-            nodes[key] = new ZoneNode(owner.Name, sets, key.AsSpan().SequenceEqual(originKey));
+            nodes.Add(new(key, new ZoneNode(owner.Name, sets, key.AsSpan().SequenceEqual(originKey), owner.Children)));
         }
 
-        return nodes;
+        return NodeMap.Create(nodes, nodes.Count);
     }
 
     /// <summary>Every name between a record's owner and the apex exists, with data or not.</summary>
-    private static void AddEmptyAncestors(DnsName origin, DnsName name, Dictionary<byte[], (DnsName Name, List<DnsRecord> Records)> owners)
+    private static void AddEmptyAncestors(DnsName origin, DnsName name, Dictionary<byte[], Owner> owners)
     {
         var ancestor = name;
         while (ancestor.LabelCount > origin.LabelCount)
         {
             ancestor = ancestor.Parent();
-            var key = NameKey.Of(ancestor);
-            if (!owners.TryAdd(key, (ancestor, [])))
+            if (!owners.TryAdd(NameKey.Of(ancestor), new Owner(ancestor)))
             {
                 return;
             }
         }
+    }
+
+    private sealed class Owner(DnsName name)
+    {
+        public DnsName Name { get; } = name;
+
+        public List<DnsRecord> Records { get; } = [];
+
+        public int Children { get; set; }
+    }
+
+    private sealed class RecordWalk(ZoneVersion version) : IReadOnlyCollection<DnsRecord>
+    {
+        public int Count => version.RecordCount;
+
+        public IEnumerator<DnsRecord> GetEnumerator()
+        {
+            yield return version.Soa;
+            foreach (var node in version._nodes.Nodes)
+            {
+                foreach (var set in node.Sets)
+                {
+                    if (set.Type == RecordType.SOA && node.IsApex)
+                    {
+                        continue;
+                    }
+
+                    foreach (var record in set.Records)
+                    {
+                        yield return record;
+                    }
+                }
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -45,7 +45,17 @@ public sealed class SecondaryFromBindTests : IDisposable
             Assert.Contains("192.0.2.200", digNew.StandardOutput, StringComparison.Ordinal);
             var digSoa = rig.Dig("builtin.test.", "SOA", "+short");
             Assert.Contains(" 2 3600 600 86400 120", digSoa.StandardOutput, StringComparison.Ordinal);
+
+            // The change went to the journal; the zone file still holds serial 1.
+            Assert.True(rig.Files.JournalOf(first.Origin).Length > 0);
+            var fileAlone = new ZoneFiles(Path.Combine(_folder, "file-alone"));
+            Directory.CreateDirectory(Path.GetDirectoryName(fileAlone.PathOf(first.Origin))!);
+            File.Copy(rig.Files.PathOf(first.Origin), fileAlone.PathOf(first.Origin));
+            Assert.Equal(1u, fileAlone.Load(first.Origin)!.Serial);
         }
+
+        // A clean stop folded the journal into the zone file.
+        Assert.False(File.Exists(new ZoneFiles(_folder).JournalOf(DnsName.Parse(PrimaryZones.Origin)).Path));
 
         // named is gone: a fresh server over the same folder serves what it stored.
         await using var restarted = BuiltinRig.Start(_folder);
