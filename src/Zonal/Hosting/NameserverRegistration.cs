@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Zonal.Configuration;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Nameserver;
@@ -29,7 +30,7 @@ public static class NameserverRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(new ZoneFiles(Path.GetFullPath(options.DataDirectory)));
+        services.AddSingleton(provider => new ZoneFiles(Path.GetFullPath(options.DataDirectory), provider.GetRequiredService<ILogger<ZoneFiles>>()));
         services.AddSingleton<ZoneStore>();
         services.AddSingleton(s => new ZoneTransferClient(s.GetRequiredService<TimeProvider>()) { Timeout = TimeSpan.FromSeconds(options.TransferTimeoutSeconds) });
         services.AddSingleton<ZoneRefresher>();
