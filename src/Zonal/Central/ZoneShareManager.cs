@@ -40,6 +40,11 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
             throw ServiceError.BadRequest("Cannot share the zone with the zone owner.");
         }
 
+        if (!call.TargetMayExist)
+        {
+            throw new ServiceError(400, "invalid_project", $"{call.TargetProjectId} is not a valid project ID.");
+        }
+
         var share = new SharedZoneRow
         {
             Id = Guid.NewGuid(),

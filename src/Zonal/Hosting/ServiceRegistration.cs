@@ -120,6 +120,7 @@ public static class ServiceRegistration
         else
         {
             services.AddSingleton<IRequestContextFactory, NoAuthContextFactory>();
+            services.AddSingleton<IProjectVerifier, UncheckedProjects>();
         }
 
         services.AddHeartbeat("api");

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Zonal.Api.Auth;
 using Zonal.Api.Json;
 using Zonal.Messaging.Contracts.Central;
 
@@ -25,7 +27,9 @@ public static class ShareEndpoints
         var ctx = await ApiRequest.ContextAsync(http);
         var zoneId = ApiRequest.Id(http, "zone_id");
         var body = await RequestBody.ReadAsync(http.Request, "SharedZone", CreateKeys);
-        var share = await ApiRequest.Bus(http).CallAsync(new ShareZone(ctx, zoneId, body.RequiredString("target_project_id")), http.RequestAborted);
+        var target = body.RequiredString("target_project_id");
+        bool mayExist = await http.RequestServices.GetRequiredService<IProjectVerifier>().MayExistAsync(target, http.RequestAborted);
+        var share = await ApiRequest.Bus(http).CallAsync(new ShareZone(ctx, zoneId, target, mayExist), http.RequestAborted);
         await ApiRequest.WriteAsync(http, 201, SharedZoneBody.From(share, http.Request));
     }
 

@@ -40,29 +40,47 @@ public sealed class KeystoneClient
     /// <summary>The token's data when Keystone confirms it, null when Keystone does not recognise it.</summary>
     public async Task<KeystoneToken?> ValidateAsync(string subjectToken, CancellationToken ct)
     {
+        using var response = await SendAsServiceAsync("/auth/tokens?nocatalog", subjectToken, ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => KeystoneToken.Parse(await ReadJsonAsync(response, ct)),
+            HttpStatusCode.NotFound => null,
+            _ => throw new KeystoneUnavailableException($"Keystone answered {(int)response.StatusCode} to token validation"),
+        };
+    }
+
+    /// <summary>Keystone's status for GET /v3/projects/{id}, asked with the service token.</summary>
+    public async Task<HttpStatusCode> ProjectStatusAsync(string projectId, CancellationToken ct)
+    {
+        using var response = await SendAsServiceAsync("/projects/" + Uri.EscapeDataString(projectId), null, ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>A GET carrying the service token; a 401 for that token replaces it and asks once more.</summary>
+    private async Task<HttpResponseMessage> SendAsServiceAsync(string path, string? subjectToken, CancellationToken ct)
+    {
         for (int attempt = 0; ; attempt++)
         {
             var service = await ServiceTokenAsync(ct);
-            using var response = await SendAsync(() =>
+            var response = await SendAsync(() =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Get, _authUrl + "/auth/tokens?nocatalog");
+                var request = new HttpRequestMessage(HttpMethod.Get, _authUrl + path);
                 request.Headers.TryAddWithoutValidation("X-Auth-Token", service.Id);
-                request.Headers.TryAddWithoutValidation("X-Subject-Token", subjectToken);
+                if (subjectToken is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("X-Subject-Token", subjectToken);
+                }
+
                 return request;
             }, ct);
-            switch (response.StatusCode)
+            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0)
             {
-                case HttpStatusCode.OK:
-                    return KeystoneToken.Parse(await ReadJsonAsync(response, ct));
-                case HttpStatusCode.NotFound:
-                    return null;
-                case HttpStatusCode.Unauthorized when attempt == 0:
-                    _logger.LogInformation("Keystone refused the service token; authenticating again");
-                    Interlocked.CompareExchange(ref _service, null, service);
-                    continue;
-                default:
-                    throw new KeystoneUnavailableException($"Keystone answered {(int)response.StatusCode} to token validation");
+                return response;
             }
+
+            response.Dispose();
+            _logger.LogInformation("Keystone refused the service token; authenticating again");
+            Interlocked.CompareExchange(ref _service, null, service);
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Zonal.Api.Auth.Keystone;
 
-/// <summary>Wires auth_strategy = keystone: token checks in front of every endpoint, the context from the token.</summary>
+/// <summary>Wires auth_strategy = keystone: token checks in front of every endpoint, the context from the token, projects looked up.</summary>
 public static class KeystoneRegistration
 {
     public static void AddKeystoneAuth(this IServiceCollection services)
@@ -15,6 +15,7 @@ public static class KeystoneRegistration
         services.AddSingleton<KeystoneTokenCache>();
         services.AddSingleton<KeystoneTokens>();
         services.AddSingleton<IRequestContextFactory, KeystoneContextFactory>();
+        services.AddSingleton<IProjectVerifier, KeystoneProjects>();
     }
 
     public static void UseKeystoneAuth(this IApplicationBuilder app) => app.UseMiddleware<KeystoneAuthMiddleware>();
