@@ -67,3 +67,21 @@ public sealed class KeystoneShareTests(KeystoneApiHost host) : IClassFixture<Key
 
     private static string TargetBody(string project) => $$"""{"target_project_id": "{{project}}"}""";
 }
+
+/// <summary>A Keystone that will not say (403 to the service account's lookup) lets the share through, as Designate does.</summary>
+public sealed class KeystoneShareForbiddenLookupTests(NonAdminServiceKeystoneApiHost host) : IClassFixture<NonAdminServiceKeystoneApiHost>
+{
+    [Fact]
+    public async Task A_403_to_the_project_lookup_counts_as_an_existing_project()
+    {
+        var owner = await host.Admin.CreateUserAsync("member");
+        var api = host.WithToken(await host.Admin.TokenAsync(owner));
+        var (zone, _) = await TestData.CreateZoneAsync(api);
+        var unknown = Guid.NewGuid().ToString("N");
+
+        var shared = await api.PostAsync($"/v2/zones/{zone}/shares", $$"""{"target_project_id": "{{unknown}}"}""");
+
+        Assert.True(shared.Code == 201, shared.ToString());
+        Assert.Contains(host.Keystone.Calls, c => c.Path.EndsWith($"/projects/{unknown}") && c.Status == 403);
+    }
+}

@@ -83,10 +83,13 @@ public sealed class KeystoneAdmin(Uri authUrl)
         return new KeystoneUser(name, password, userId, projectName, projectId!);
     }
 
-    /// <summary>The account Zonal validates tokens with, as Designate's: admin and service roles in project service.</summary>
-    public async Task<KeystoneUser> CreateServiceUserAsync()
+    /// <summary>
+    /// The account Zonal validates tokens with, as Designate's: admin and service roles in project service;
+    /// without admin it may still validate tokens but not look up other projects.
+    /// </summary>
+    public async Task<KeystoneUser> CreateServiceUserAsync(bool admin = true)
     {
-        var user = await CreateUserAsync("admin");
+        var user = await CreateUserAsync(admin ? "admin" : "member");
         await GrantAsync(user.ProjectId, user.Id, await EnsureRoleAsync("service"), byId: true);
         return user;
     }

@@ -27,6 +27,9 @@ public class KeystoneApiHost : ApiHost
         return client;
     }
 
+    /// <summary>Whether Zonal's service account holds admin (Designate's does); without it project lookups get 403.</summary>
+    protected virtual bool ServiceIsAdmin => true;
+
     protected override string CreateDatabase() => TestDatabases.Sqlite();
 
     /// <summary>Where Zonal finds Keystone; a test may point it at a short-lived twin or at nothing.</summary>
@@ -35,7 +38,7 @@ public class KeystoneApiHost : ApiHost
     protected override async Task<IReadOnlyDictionary<string, string?>> SettingsAsync()
     {
         Admin = await KeystoneAdmin.ConnectAsync();
-        ServiceUser = await Admin.CreateServiceUserAsync();
+        ServiceUser = await Admin.CreateServiceUserAsync(ServiceIsAdmin);
         const string section = "Zonal:keystone_authtoken:";
         return new Dictionary<string, string?>
         {

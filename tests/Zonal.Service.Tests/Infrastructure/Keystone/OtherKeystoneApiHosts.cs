@@ -27,3 +27,9 @@ public sealed class UnreachableKeystoneApiHost : KeystoneApiHost
         return Task.FromResult(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/v3"));
     }
 }
+
+/// <summary>Zonal whose service account holds only member and service roles: Keystone answers 403 to its project lookups.</summary>
+public sealed class NonAdminServiceKeystoneApiHost : KeystoneApiHost
+{
+    protected override bool ServiceIsAdmin => false;
+}
