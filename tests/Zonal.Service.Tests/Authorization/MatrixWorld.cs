@@ -40,6 +40,9 @@ public sealed class MatrixWorld(MatrixParties parties)
 
     public string TldId { get; private set; } = "";
 
+    /// <summary>A pool besides the default one, for pool_move; loaded by the runner before the fixtures.</summary>
+    public string SecondPool { get; set; } = "";
+
     public string TsigKeyId { get; private set; } = "";
 
     public string BlacklistId { get; private set; } = "";

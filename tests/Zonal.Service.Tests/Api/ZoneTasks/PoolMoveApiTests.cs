@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Zonal.Domain;
-using Zonal.Hosting;
 using Zonal.Service.Tests.Infrastructure;
 
 namespace Zonal.Service.Tests.Api.ZoneTasks;
@@ -16,26 +15,6 @@ public abstract class PoolMoveApiTests<THost>(THost host) : IClassFixture<THost>
     private const string DefaultPoolId = "794ccc2c-d751-44fe-b57f-8894c9f5c842";
     private readonly string _project = "move-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Loads a pool without targets (its changes are done at once) and returns its id.</summary>
-    private async Task<string> AddPoolAsync(params string[] nsRecords)
-    {
-        var id = Guid.NewGuid().ToString();
-        var yaml = $"- name: p{id[..8]}\n  id: {id}\n  ns_records:\n"
-            + string.Concat(nsRecords.Select((ns, i) => $"    - hostname: {ns}\n      priority: {i + 1}\n"));
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, yaml);
-            Assert.Equal(0, await ManageCommand.RunAsync(["pool-update", "--file", file, "--database", host.Database]));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-
-        return id;
-    }
-
     private async Task<string[]> RecordsAsync(ApiClient client, string zoneId, string type)
     {
         var sets = (await client.GetAsync($"/v2/zones/{zoneId}/recordsets?type={type}")).Json.GetProperty("recordsets");
@@ -45,7 +24,7 @@ public abstract class PoolMoveApiTests<THost>(THost host) : IClassFixture<THost>
     [Fact]
     public async Task Admin_moves_a_zone_to_another_pool_whose_ns_records_it_then_carries()
     {
-        var pool = await AddPoolAsync("ns-b.second.example.", "ns-a.second.example.");
+        var pool = await TestPools.AddAsync(host, "ns-b.second.example.", "ns-a.second.example.");
         var admin = host.Client(_project);
         var (id, _) = await TestData.CreateZoneAsync(admin);
         var before = await TestData.WaitForStatusAsync(admin, $"/v2/zones/{id}", "ACTIVE");
@@ -93,7 +72,7 @@ public abstract class PoolMoveApiTests<THost>(THost host) : IClassFixture<THost>
         ErrorAssert.Is(await admin.PostAsync($"/v2/zones/{Guid.NewGuid()}/tasks/pool_move", null), 404, "zone_not_found");
 
         // Marked DELETE by hand once the create is done, so no worker run races the check.
-        var pool = await AddPoolAsync("ns.third.example.");
+        var pool = await TestPools.AddAsync(host, "ns.third.example.");
         Assert.Equal("ACTIVE", (await TestData.WaitForStatusAsync(admin, $"/v2/zones/{id}", "ACTIVE")).Str("status"));
         await host.QueryAsync(db => db.Zones.Where(z => z.Id == Guid.Parse(id))
             .ExecuteUpdateAsync(z => z.SetProperty(x => x.Action, ChangeAction.Delete).SetProperty(x => x.Status, Status.Pending)));
