@@ -44,6 +44,13 @@ public sealed class ZonePoolMover(
             throw ServiceError.BadRequest($"No pool with id {target}");
         }
 
+        // [M] The target's nameservers are reached with the pool's key, as on zone create.
+        if (target != options.Value.DefaultPool.Id
+            && !await db.Set<TsigKeyRow>().AnyAsync(k => k.Scope == TsigKeyManager.PoolScope && k.ResourceId == target, ct))
+        {
+            throw ServiceError.BadRequest($"Pool {target} has no TSIG key of scope POOL");
+        }
+
         managed.Remember(target, stored);
         zone.PoolId = target;
         var serial = await changes.RecordUpdateAsync(zone, ct);

@@ -24,4 +24,19 @@ public static class TestPools
 
         return id;
     }
+
+    /// <summary>Gives the pool a TSIG key of scope POOL, which a zone needs to be placed there.</summary>
+    public static async Task AddKeyAsync(ApiHost host, string poolId)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            name = "pool-key-" + Guid.NewGuid().ToString("N")[..12],
+            algorithm = "hmac-sha256",
+            secret = "c2VjcmV0",
+            scope = "POOL",
+            resource_id = poolId,
+        });
+        var created = await host.Client().PostAsync("/v2/tsigkeys", body);
+        Assert.True(created.Code == 201, created.ToString());
+    }
 }
