@@ -44,7 +44,7 @@ public sealed class ZonePoolMover(
             throw ServiceError.BadRequest($"No pool with id {target}");
         }
 
-        // [M] The target's nameservers are reached with the pool's key, as on zone create.
+        // [M] (contract §6.2) a non-default target pool must hold a TSIG key of scope POOL.
         if (target != options.Value.DefaultPool.Id
             && !await db.Set<TsigKeyRow>().AnyAsync(k => k.Scope == TsigKeyManager.PoolScope && k.ResourceId == target, ct))
         {
