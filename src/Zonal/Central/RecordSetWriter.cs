@@ -102,21 +102,7 @@ public sealed class RecordSetWriter(
         }
 
         var serial = await changes.RecordUpdateAsync(zone, ct);
-        var now = changes.Now;
-        if (wanted is not null)
-        {
-            ReplaceRecords(set, wanted, serial, now);
-        }
-
-        foreach (var record in set.Records.Where(r => r.Action != ChangeAction.Delete))
-        {
-            record.Status = Status.Pending;
-            record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;
-            record.Serial = serial;
-        }
-
-        set.Version++;
-        set.UpdatedAt = now;
+        Rewrite(set, wanted, serial, changes.Now);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
@@ -156,10 +142,32 @@ public sealed class RecordSetWriter(
     }
 
     /// <summary>
+    /// Marks a changed set and its live records pending at the new serial, after replacing its
+    /// records by <paramref name="wanted"/> when given.
+    /// </summary>
+    public static void Rewrite(RecordSetRow set, List<string>? wanted, long serial, DateTime now, bool managed = false)
+    {
+        if (wanted is not null)
+        {
+            ReplaceRecords(set, wanted, serial, now, managed);
+        }
+
+        foreach (var record in set.Records.Where(r => r.Action != ChangeAction.Delete))
+        {
+            record.Status = Status.Pending;
+            record.Action = record.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update;
+            record.Serial = serial;
+        }
+
+        set.Version++;
+        set.UpdatedAt = now;
+    }
+
+    /// <summary>
     /// The new list replaces the old by exact data: kept records stay, missing ones are marked for
     /// deletion until the nameservers confirm, new ones are created.
     /// </summary>
-    private static void ReplaceRecords(RecordSetRow set, List<string> wanted, long serial, DateTime now)
+    private static void ReplaceRecords(RecordSetRow set, List<string> wanted, long serial, DateTime now, bool managed)
     {
         var wantedSet = wanted.ToHashSet(StringComparer.Ordinal);
         foreach (var record in set.Records)
@@ -180,7 +188,7 @@ public sealed class RecordSetWriter(
 
         foreach (var data in wanted.Where(wantedSet.Contains))
         {
-            set.Records.Add(ManagedRecords.NewRecord(set, data, serial, now));
+            set.Records.Add(ManagedRecords.NewRecord(set, data, serial, now, managed));
         }
     }
 

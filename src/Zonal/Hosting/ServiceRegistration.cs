@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<DeleteZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<AbandonZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
+        services.AddScoped<ICallHandler<MoveZonePool, ZoneView>, ZonePoolMover>();
 
         services.AddScoped<ZoneReader>();
         services.AddScoped<ICallHandler<ListZones, Page<ZoneView>>>(s => s.GetRequiredService<ZoneReader>());

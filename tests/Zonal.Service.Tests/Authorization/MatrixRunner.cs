@@ -22,7 +22,7 @@ public static class MatrixRunner
 {
     public static async Task RunAsync(ApiHost host, MatrixParties parties)
     {
-        var world = new MatrixWorld(parties);
+        var world = new MatrixWorld(parties) { SecondPool = await TestPools.AddAsync(host, "ns.second.example.") };
         await world.CreateFixturesAsync();
         var rows = AuthorizationTable.Endpoints
             .SelectMany(e => e.Expected.SelectMany(o => Enum.GetValues<Caller>().Select(c => new MatrixRow(e, c, o.Key, o.Value.For(c)))))

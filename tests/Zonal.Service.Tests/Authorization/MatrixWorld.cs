@@ -40,6 +40,9 @@ public sealed class MatrixWorld(MatrixParties parties)
 
     public string TldId { get; private set; } = "";
 
+    /// <summary>A pool besides the default one, for pool_move; loaded by the runner before the fixtures, which give it its POOL key.</summary>
+    public string SecondPool { get; set; } = "";
+
     public string TsigKeyId { get; private set; } = "";
 
     public string BlacklistId { get; private set; } = "";
@@ -51,6 +54,7 @@ public sealed class MatrixWorld(MatrixParties parties)
         // Once a TLD exists every zone must be under one: the matrix's zones are all under "test".
         TldId = await Ok(Root.PostAsync("/v2/tlds", JsonSerializer.Serialize(new { name = "test" })));
         TsigKeyId = await FreshTsigKeyAsync();
+        await FreshTsigKeyAsync(SecondPool);
         BlacklistId = await FreshBlacklistAsync();
         ServiceStatusId = (await Root.GetAsync("/v2/service_statuses")).Json.GetProperty("service_statuses")[0].GetProperty("id").GetString()!;
         foreach (var owner in Enum.GetValues<Owner>())
@@ -125,8 +129,8 @@ public sealed class MatrixWorld(MatrixParties parties)
 
     public Task<string> FreshTldAsync() => Ok(Root.PostAsync("/v2/tlds", JsonSerializer.Serialize(new { name = Unique("tld") })));
 
-    public Task<string> FreshTsigKeyAsync() => Ok(Root.PostAsync("/v2/tsigkeys", JsonSerializer.Serialize(
-        new { name = Unique("key"), algorithm = "hmac-sha256", secret = "c2VjcmV0", scope = "POOL", resource_id = DefaultPool })));
+    public Task<string> FreshTsigKeyAsync(string pool = DefaultPool) => Ok(Root.PostAsync("/v2/tsigkeys", JsonSerializer.Serialize(
+        new { name = Unique("key"), algorithm = "hmac-sha256", secret = "c2VjcmV0", scope = "POOL", resource_id = pool })));
 
     public Task<string> FreshBlacklistAsync() => Ok(Root.PostAsync("/v2/blacklists", JsonSerializer.Serialize(new { pattern = "^" + Unique("blocked") + "\\.test\\.$" })));
 

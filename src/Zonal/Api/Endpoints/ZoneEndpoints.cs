@@ -11,13 +11,15 @@ using Zonal.Messaging.Contracts.Central;
 
 namespace Zonal.Api.Endpoints;
 
-/// <summary>/v2/zones: create, list, show, update (PATCH), delete, nameservers, abandon.</summary>
+/// <summary>/v2/zones: create, list, show, update (PATCH), delete, nameservers, abandon, pool_move.</summary>
 public static class ZoneEndpoints
 {
     private static readonly HashSet<string> CreateKeys = ["name", "email", "ttl", "description", "type", "masters", "attributes", "pool_id"];
 
     // Read-only and create-only keys may be sent back only with their current value.
     private static readonly HashSet<string> PatchKeys = ["email", "ttl", "description", "masters", "id", "name", "type", "project_id", "pool_id"];
+
+    private static readonly HashSet<string> PoolMoveKeys = ["pool_id"];
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -28,6 +30,7 @@ public static class ZoneEndpoints
         app.MapDelete("/v2/zones/{zone_id}", DeleteAsync);
         app.MapGet("/v2/zones/{zone_id}/nameservers", NameServersAsync);
         app.MapPost("/v2/zones/{zone_id}/tasks/abandon", AbandonAsync);
+        app.MapPost("/v2/zones/{zone_id}/tasks/pool_move", PoolMoveAsync);
     }
 
     private static async Task CreateAsync(HttpContext http)
@@ -107,6 +110,17 @@ public static class ZoneEndpoints
         var ctx = await ApiRequest.ContextAsync(http);
         await ApiRequest.Bus(http).CallAsync(new AbandonZone(ctx, ApiRequest.Id(http, "zone_id")), http.RequestAborted);
         http.Response.StatusCode = 204;
+    }
+
+    /// <summary>The body, {"pool_id": uuid}, is optional: without it the scheduler picks the pool.</summary>
+    private static async Task PoolMoveAsync(HttpContext http)
+    {
+        var ctx = await ApiRequest.ContextAsync(http);
+        var zoneId = ApiRequest.Id(http, "zone_id");
+        var body = await RequestBody.ReadOptionalAsync(http.Request, "Zone", PoolMoveKeys);
+        Guid? poolId = body.Has("pool_id") ? AdminEndpoints.Uuid(body, "pool_id") : null;
+        await ApiRequest.Bus(http).CallAsync(new MoveZonePool(ctx, zoneId, poolId), http.RequestAborted);
+        http.Response.StatusCode = 202;
     }
 
     private static async Task NameServersAsync(HttpContext http)

@@ -30,3 +30,6 @@ public sealed record GetZoneNameServers(RequestContext Context, Guid ZoneId) : I
 
 /// <summary>Forgets a zone at once without touching the nameservers (admin only).</summary>
 public sealed record AbandonZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
+
+/// <summary>Moves a zone to another pool (admin only); without a pool the scheduler picks one.</summary>
+public sealed record MoveZonePool(RequestContext Context, Guid ZoneId, Guid? PoolId) : ICall<ZoneView>;

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zonal.Configuration;
+using Zonal.Domain;
+using Zonal.Messaging;
+using Zonal.Messaging.Contracts;
+using Zonal.Messaging.Contracts.Central;
+using Zonal.Storage;
+
+namespace Zonal.Central;
+
+/// <summary>
+/// pool_move: the zone takes another pool, its apex NS and SOA are rewritten from that pool's
+/// ns_records, and it goes out as an UPDATE, in one transaction with its outbox row.
+/// </summary>
+public sealed class ZonePoolMover(
+    ZonalDbContext db,
+    WriteTransactions transactions,
+    ZoneScope zones,
+    ZoneChangeRecorder changes,
+    ManagedRecords managed,
+    OutboxSignal outbox,
+    PoolScheduler scheduler,
+    IOptions<ZonalOptions> options,
+    Policy policy) : ICallHandler<MoveZonePool, ZoneView>
+{
+    public async Task<ZoneView> HandleAsync(MoveZonePool call, CancellationToken ct)
+    {
+        await using var tx = await transactions.BeginAsync(ct);
+        var zone = await zones.FindForWriteAsync(call.Context, call.ZoneId, ct);
+        policy.Enforce("pool_move_zone", call.Context, zone.ProjectId);
+        ZoneFieldRules.RejectDeleting(zone);
+        var target = call.PoolId
+            ?? await scheduler.ScheduleAsync(call.Context, JsonSerializer.Deserialize<Dictionary<string, string>>(zone.Attributes) ?? [], ct);
+        if (target == zone.PoolId)
+        {
+            throw ServiceError.BadRequest("The zone is already in the target pool");
+        }
+
+        var stored = await db.Pools.AsNoTracking().Where(p => p.Id == target).Select(p => p.NsRecords).FirstOrDefaultAsync(ct);
+        if (stored is null && target != options.Value.DefaultPool.Id)
+        {
+            throw ServiceError.BadRequest($"No pool with id {target}");
+        }
+
+        // [M] (contract §6.2) a non-default target pool must hold a TSIG key of scope POOL.
+        if (target != options.Value.DefaultPool.Id
+            && !await db.Set<TsigKeyRow>().AnyAsync(k => k.Scope == TsigKeyManager.PoolScope && k.ResourceId == target, ct))
+        {
+            throw ServiceError.BadRequest($"Pool {target} has no TSIG key of scope POOL");
+        }
+
+        managed.Remember(target, stored);
+        zone.PoolId = target;
+        var serial = await changes.RecordUpdateAsync(zone, ct);
+        if (zone.Type == ZoneType.Primary)
+        {
+            await RewriteNameServersAsync(zone, serial, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
+    }
+
+    private async Task RewriteNameServersAsync(ZoneRow zone, long serial, CancellationToken ct)
+    {
+        var servers = await managed.NameServersAsync(zone.PoolId, ct);
+        var sets = await db.RecordSets.Include(s => s.Records)
+            .Where(s => s.ZoneId == zone.Id && s.Type == "NS" && s.Managed).ToListAsync(ct);
+        var wanted = servers.Select(ns => ns.Hostname).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var set in sets)
+        {
+            RecordSetWriter.Rewrite(set, wanted, serial, changes.Now, managed: true);
+        }
+    }
+}
