@@ -59,7 +59,7 @@ public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions
         {
             foreach (var row in stored.Where(p => !kept.Contains(p.Id)))
             {
-                if (await db.Zones.AnyAsync(z => z.PoolId == row.Id && z.DeletedAt == null, ct))
+                if (await db.Zones.AnyAsync(z => (z.PoolId == row.Id || z.MovedFromPoolId == row.Id) && z.DeletedAt == null, ct))
                 {
                     throw new ServiceError(400, "invalid_operation", $"pool {row.Name} ({row.Id}) still has zones");
                 }

@@ -54,7 +54,8 @@ public sealed class SchemaMigratorTests
                 """);
         }
 
-        Assert.Equal(1, await MigrateAsync(target));
+        // 0010 and any later migrations.
+        Assert.InRange(await MigrateAsync(target), 1, int.MaxValue);
         await using var check = Context(target);
         var zone = await check.Zones.SingleAsync();
         Assert.Equal(".gro.elpmaxe.bus", zone.ReversedName);
