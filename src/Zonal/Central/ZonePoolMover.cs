@@ -21,7 +21,7 @@ public sealed class ZonePoolMover(
     ZonalDbContext db,
     WriteTransactions transactions,
     ZoneScope zones,
-    ZoneChangeRecorder changes,
+    ApexNameServers nameServers,
     ManagedRecords managed,
     OutboxSignal outbox,
     PoolScheduler scheduler,
@@ -61,27 +61,11 @@ public sealed class ZonePoolMover(
         // Until the move is confirmed the worker creates the zone in the new pool and deletes it from this one.
         zone.MovedFromPoolId = zone.PoolId;
         zone.PoolId = target;
-        var serial = await changes.RecordUpdateAsync(zone, ct);
-        if (zone.Type == ZoneType.Primary)
-        {
-            await RewriteNameServersAsync(zone, serial, ct);
-        }
+        await nameServers.RewriteAsync(zone, ct);
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
         return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
-    }
-
-    private async Task RewriteNameServersAsync(ZoneRow zone, long serial, CancellationToken ct)
-    {
-        var servers = await managed.NameServersAsync(zone.PoolId, ct);
-        var sets = await db.RecordSets.Include(s => s.Records)
-            .Where(s => s.ZoneId == zone.Id && s.Type == "NS" && s.Managed).ToListAsync(ct);
-        var wanted = servers.Select(ns => ns.Hostname).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var set in sets)
-        {
-            RecordSetWriter.Rewrite(set, wanted, serial, changes.Now, managed: true);
-        }
     }
 }

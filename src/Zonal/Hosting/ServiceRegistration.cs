@@ -51,6 +51,7 @@ public static class ServiceRegistration
 
         services.AddScoped<PoolScheduler>();
         services.AddScoped<PoolKeyRule>();
+        services.AddScoped<ApexNameServers>();
         services.AddScoped<ZoneWriter>();
         services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
