@@ -51,7 +51,7 @@ public sealed class RecoveryLoop(IServiceScopeFactory scopes, IMessageBus bus, I
             .Where(z => z.DeletedAt == null && (z.Status == Status.Error || z.Status == Status.Pending && (z.UpdatedAt ?? z.CreatedAt) < stuckBefore))
             .OrderBy(z => z.UpdatedAt ?? z.CreatedAt)
             .Take(BatchSize)
-            .Select(z => new { z.Id, z.PoolId, z.Action, z.Serial, FirstTransferDue = z.Type == ZoneType.Secondary && z.TransferredAt == null })
+            .Select(z => new { z.Id, z.PoolId, z.Action, z.Serial, FirstTransferDue = z.Type == ZoneType.Secondary && z.TransferredAt == null && z.Action != ChangeAction.Delete })
             .ToListAsync(ct);
         foreach (var zone in zones)
         {

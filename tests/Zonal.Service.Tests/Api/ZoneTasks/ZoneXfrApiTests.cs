@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Zonal.Dns;
@@ -112,6 +113,24 @@ public abstract class ZoneXfrApiTests<THost>(THost host) : IClassFixture<THost>
         await WaitForSerialAsync(id, FirstSerial);
         Assert.Equal(["192.0.2.10"], await RecordsAsync(id, "www." + name, "A"));
         Assert.Equal("ACTIVE", (await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ACTIVE")).Str("status"));
+    }
+
+    [Fact]
+    public async Task Recovery_tries_again_the_first_transfer_of_a_zone_whose_master_did_not_answer()
+    {
+        var name = TestData.ZoneName();
+        var id = await CreateSecondaryAsync(name, $"127.0.0.1:{ClosedPort()}");
+        Assert.Equal("ERROR", (await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ERROR")).Str("status"));
+
+        // The master comes back where the zone points (written past the API, which would transfer at once).
+        using var master = MasterNamed.Start(name, FirstSerial, 3600, "www IN A 192.0.2.50");
+        var masters = $"[\"{master.Address}\"]";
+        await host.QueryAsync(db => db.Zones.Where(z => z.Id == Guid.Parse(id)).ExecuteUpdateAsync(z => z.SetProperty(x => x.Masters, masters)));
+        var recovery = host.Services.GetServices<IHostedService>().OfType<RecoveryLoop>().Single();
+        Assert.True(await recovery.RecoverAsync(CancellationToken.None) >= 1);
+
+        await WaitForSerialAsync(id, FirstSerial);
+        Assert.Equal(["192.0.2.50"], await RecordsAsync(id, "www." + name, "A"));
     }
 
     [Fact]
