@@ -51,6 +51,20 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, DatabaseTarget databas
         return zone.Serial;
     }
 
+    /// <summary>
+    /// Records a change of a SECONDARY zone: its content and serial are its masters', so the serial is
+    /// not bumped. Before the first transfer there is nothing to serve yet: the zone waits, PENDING.
+    /// </summary>
+    public void RecordSecondaryUpdate(ZoneRow zone)
+    {
+        var now = Now;
+        MarkPending(zone, ChangeAction.Update, now);
+        if (zone.TransferredAt is not null)
+        {
+            AddOutbox(zone, now);
+        }
+    }
+
     /// <summary>Records the zone's removal: no serial bump, the nameservers drop the zone (and its files on a hard delete).</summary>
     public void RecordDelete(ZoneRow zone, bool hardDelete = false)
     {

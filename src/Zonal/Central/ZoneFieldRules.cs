@@ -50,9 +50,7 @@ public static class ZoneFieldRules
 
         for (int i = 0; i < masters.Count; i++)
         {
-            var parts = masters[i].Split(':', 2);
-            bool portOk = parts.Length == 1 || int.TryParse(parts[1], out var port) && port is >= 1 and <= 65535;
-            if (parts[0].Length == 0 || !portOk)
+            if (MasterAddress.TryParse(masters[i]) is null)
             {
                 throw ServiceError.Schema(new FieldError(["masters", i], $"'{masters[i]}' is not a 'host:port'", "format", "hostport"));
             }

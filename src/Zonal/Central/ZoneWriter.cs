@@ -6,6 +6,7 @@ using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
+using Zonal.Messaging.Contracts.Worker;
 using Zonal.Storage;
 
 namespace Zonal.Central;
@@ -24,6 +25,7 @@ public sealed class ZoneWriter(
     ZoneNameAllowance allowance,
     PoolScheduler scheduler,
     PoolKeyRule poolKeys,
+    IMessageBus bus,
     Policy policy)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
@@ -37,6 +39,11 @@ public sealed class ZoneWriter(
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
+        if (fields.Secondary)
+        {
+            await bus.CastAsync(new TransferZone(zone.Id), ct);
+        }
+
         return ViewMapper.ToView(zone);
     }
 
@@ -120,7 +127,12 @@ public sealed class ZoneWriter(
             db.RecordSets.AddRange(await managed.ForNewZoneAsync(zone, ct));
         }
 
-        changes.RecordCreate(zone);
+        // A SECONDARY zone goes to the pool with its first transfer: until then there is nothing to serve.
+        if (!fields.Secondary)
+        {
+            changes.RecordCreate(zone);
+        }
+
         return zone;
     }
 
@@ -155,16 +167,32 @@ public sealed class ZoneWriter(
             zone.Description = description.Value;
         }
 
+        bool mastersChanged = false;
         if (call.Masters is { } masters)
         {
             ZoneFieldRules.CheckMasters(masters.Value, required: secondary);
-            zone.Masters = JsonSerializer.Serialize(masters.Value);
+            var stored = JsonSerializer.Serialize(masters.Value);
+            mastersChanged = stored != zone.Masters;
+            zone.Masters = stored;
         }
 
-        await changes.RecordUpdateAsync(zone, ct);
+        if (secondary)
+        {
+            changes.RecordSecondaryUpdate(zone);
+        }
+        else
+        {
+            await changes.RecordUpdateAsync(zone, ct);
+        }
+
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
+        if (mastersChanged)
+        {
+            await bus.CastAsync(new TransferZone(zone.Id), ct);
+        }
+
         return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
     }
 

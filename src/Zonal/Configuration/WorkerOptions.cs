@@ -38,6 +38,21 @@ public sealed class WorkerOptions
     /// <summary>How often zones left ERROR, or PENDING past the longest propagation, are sent again.</summary>
     public double RecoveryInterval { get; set; } = 120;
 
+    /// <summary>How long one AXFR of a SECONDARY zone from one master may take (Designate's xfr_timeout).</summary>
+    public double XfrTimeout { get; set; } = 10;
+
+    /// <summary>Attempts at a master's serial before the xfr task gives up (serial_max_retries).</summary>
+    public int SerialMaxRetries { get; set; } = 3;
+
+    /// <summary>Wait between two attempts at a master's serial (serial_retry_delay).</summary>
+    public double SerialRetryDelay { get; set; } = 1;
+
+    /// <summary>How long one SOA query to a master waits (serial_timeout).</summary>
+    public double SerialTimeout { get; set; } = 1;
+
+    /// <summary>How often SECONDARY zones older than their SOA refresh are checked for a newer serial (periodic_secondary_refresh).</summary>
+    public double SecondaryRefreshInterval { get; set; } = 3600;
+
     /// <summary>The wait before round <paramref name="round"/> (0-based) is retried: doubling from the first interval, capped.</summary>
     public TimeSpan RetryDelay(int round) =>
         TimeSpan.FromSeconds(Math.Min(PollRetryInterval, PollFirstRetryInterval * Math.Pow(2, Math.Min(round, 30))));

@@ -110,6 +110,8 @@ public static class ServiceRegistration
         services.AddScoped<ICastHandler<PropagateZone>>(s => s.GetRequiredService<WorkerHandlers>());
         services.AddScoped<ICastHandler<NameserverStatus>>(s => s.GetRequiredService<WorkerHandlers>());
         services.AddHostedService<RecoveryLoop>();
+        services.AddScoped<ICastHandler<TransferZone>, SecondaryZoneTransfer>();
+        services.AddHostedService<SecondaryRefreshLoop>();
         services.AddHeartbeat("worker");
     }
 

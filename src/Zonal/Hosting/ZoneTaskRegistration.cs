@@ -6,7 +6,7 @@ using Zonal.Messaging.Contracts.Central;
 
 namespace Zonal.Hosting;
 
-/// <summary>Central's zone import and export handlers.</summary>
+/// <summary>Central's zone import and export handlers, and the xfr task of SECONDARY zones.</summary>
 public static class ZoneTaskRegistration
 {
     public static void AddZoneTasks(this IServiceCollection services)
@@ -25,5 +25,8 @@ public static class ZoneTaskRegistration
         services.AddScoped<ICallHandler<CreateZoneExport, ZoneTaskView>>(s => s.GetRequiredService<ZoneExporter>());
         services.AddScoped<ICastHandler<RunZoneExport>>(s => s.GetRequiredService<ZoneExporter>());
         services.AddScoped<ICallHandler<GetZoneExportFile, string>>(s => s.GetRequiredService<ZoneExporter>());
+
+        services.AddScoped<ICallHandler<XfrZone, ZoneView>, ZoneXfrTask>();
+        services.AddScoped<ICastHandler<StoreZoneTransfer>, SecondaryZoneStore>();
     }
 }

@@ -11,7 +11,7 @@ namespace Zonal.MiniDns;
 
 /// <summary>
 /// MiniDNS's answers (contract §9): SOA and other queries for managed names with AA, AXFR and IXFR
-/// for managed zones, REFUSED for anything else; a bad TSIG or unknown key gets no answer at all.
+/// for managed zones, NOTIFY for SECONDARY zones, REFUSED for anything else; a bad TSIG or unknown key gets no answer at all.
 /// Reads storage only, so any number of instances may serve one database.
 /// </summary>
 public sealed class MiniDnsHandler(IServiceScopeFactory scopes, IOptions<ZonalOptions> zonal, IOptions<MiniDnsOptions> options, ILogger<MiniDnsHandler> logger)
@@ -48,9 +48,14 @@ public sealed class MiniDnsHandler(IServiceScopeFactory scopes, IOptions<ZonalOp
             filter = ZoneScopeFilter.Pool(zonal.Value.DefaultPool.Id);
         }
 
+        if (query.Opcode == Opcode.Notify && query.Questions.Count == 1)
+        {
+            await scope.ServiceProvider.GetRequiredService<NotifyReceiver>().HandleAsync(request, responder, tsig, ct);
+            return;
+        }
+
         if (query.Opcode != Opcode.Query || query.Questions.Count != 1 || query.Questions[0].Class != RecordClass.IN)
         {
-            // No secondary zones are kept here, so a NOTIFY has no zone to be about.
             await AnswerSender.RcodeAsync(responder, query, query.Opcode == Opcode.Notify ? Rcode.NotAuth : Rcode.Refused, tsig, ct);
             return;
         }

@@ -16,6 +16,7 @@ public static class MiniDnsRegistration
         services.Configure<MiniDnsOptions>(configuration.GetSection(Section));
         services.AddScoped<ZoneContentReader>();
         services.AddSingleton<MiniDnsHandler>();
+        services.AddScoped<NotifyReceiver>();
         services.AddScoped<ICastHandler<NotifyZoneChanged>, NotifySender>();
         services.AddScoped<ICastHandler<PollForSerialNumber>, SerialPoller>();
         var options = configuration.GetSection(Section).Get<MiniDnsOptions>() ?? new MiniDnsOptions();

@@ -32,6 +32,14 @@ public sealed class ZoneContentReader(ZonalDbContext db)
         return closest is null ? null : new ServedZone(closest, DnsName.Parse(closest.Name, DnsName.Root));
     }
 
+    /// <summary>The live SECONDARY zone named <paramref name="name"/>, in any pool, or null.</summary>
+    public Task<ZoneRow?> SecondaryZoneAsync(DnsName name, CancellationToken ct)
+    {
+        var lowered = name.ToString().ToLowerInvariant();
+        return db.Zones.AsNoTracking()
+            .FirstOrDefaultAsync(z => z.DeletedAt == null && z.Type == ZoneType.Secondary && z.Name.ToLower() == lowered, ct);
+    }
+
     /// <summary>The served records of one RRset.</summary>
     public async Task<List<StoredRecord>> RRsetAsync(ServedZone zone, DnsName name, string type, CancellationToken ct)
     {

@@ -16,6 +16,9 @@ public sealed class ZoneTransferClient(TimeProvider clock)
 {
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long one whole transfer may take; six times <see cref="Timeout"/> unless set.</summary>
+    public TimeSpan? TransferTimeout { get; init; }
+
     /// <summary>The serial the master serves for <paramref name="zone"/>; throws <see cref="TransferException"/> when it cannot tell.</summary>
     public async Task<uint> QuerySerialAsync(IPEndPoint master, DnsName zone, TsigKey? key, CancellationToken ct)
     {
@@ -71,7 +74,7 @@ public sealed class ZoneTransferClient(TimeProvider clock)
     {
         var kind = current is null ? "AXFR" : "IXFR";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout * 6);
+        timeout.CancelAfter(TransferTimeout ?? Timeout * 6);
         try
         {
             await using var connection = await ConnectAsync(master, timeout.Token);

@@ -14,7 +14,8 @@ namespace Zonal.Worker;
 /// <summary>
 /// Designate's worker_periodic_recovery: every recovery_interval, zones in ERROR, and zones PENDING
 /// for longer than a propagation can take, are sent to the worker again with their current action
-/// and serial. (The producer will shard this later; one loop serves a single process.)
+/// and serial; a SECONDARY zone that never got its first transfer is transferred instead. (The producer
+/// will shard this later; one loop serves a single process.)
 /// </summary>
 public sealed class RecoveryLoop(IServiceScopeFactory scopes, IMessageBus bus, IOptions<ZonalOptions> options, TimeProvider clock, ILogger<RecoveryLoop> logger)
     : BackgroundService
@@ -50,10 +51,16 @@ public sealed class RecoveryLoop(IServiceScopeFactory scopes, IMessageBus bus, I
             .Where(z => z.DeletedAt == null && (z.Status == Status.Error || z.Status == Status.Pending && (z.UpdatedAt ?? z.CreatedAt) < stuckBefore))
             .OrderBy(z => z.UpdatedAt ?? z.CreatedAt)
             .Take(BatchSize)
-            .Select(z => new { z.Id, z.PoolId, z.Action, z.Serial })
+            .Select(z => new { z.Id, z.PoolId, z.Action, z.Serial, FirstTransferDue = z.Type == ZoneType.Secondary && z.TransferredAt == null && z.Action != ChangeAction.Delete })
             .ToListAsync(ct);
         foreach (var zone in zones)
         {
+            if (zone.FirstTransferDue)
+            {
+                await bus.CastAsync(new TransferZone(zone.Id), ct);
+                continue;
+            }
+
             var action = zone.Action == ChangeAction.None ? ChangeAction.Update : zone.Action;
             await bus.CastAsync(new PropagateZone(zone.Id, zone.PoolId, action, zone.Serial), ct);
         }

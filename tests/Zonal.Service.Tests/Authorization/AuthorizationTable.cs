@@ -53,6 +53,8 @@ public static class AuthorizationTable
         All("zone nameservers", (w, o) => Req(Get, $"/v2/zones/{w.Zones[o].Id}/nameservers"), Everyone, ForeignRead, AdminsRead),
         All("abandon zone", async (w, o) => new(Post, $"/v2/zones/{(await w.FreshZoneAsync(o)).Id}/tasks/abandon"),
             new(204, 204, 403, 403), new(404, 204, 404, 404), new(400, 400, 403, 403)),
+        All("xfr zone", (w, o) => Req(Post, $"/v2/zones/{w.SecondaryZones[o].Id}/tasks/xfr"),
+            new(202, 202, 202, 403), new(404, 202, 404, 404), new(202, 202, 403, 403)),
         Pair("pool_move zone", async (w, o) => new(Post, $"/v2/zones/{(await w.FreshZoneAsync(o)).Id}/tasks/pool_move", $$"""{"pool_id": "{{w.SecondPool}}"}"""),
             new(202, 202, 403, 403), new(404, 202, 404, 404)),
         Own("delete zone hard", async w => new(Delete, $"/v2/zones/{(await w.FreshZoneAsync(Owner.Own)).Id}", Header: "X-Designate-Hard-Delete", HeaderValue: "true"),

@@ -25,6 +25,9 @@ public sealed class MatrixWorld(MatrixParties parties)
 
     public Dictionary<Owner, string> RecordSets { get; } = [];
 
+    /// <summary>SECONDARY zones, for the xfr task; their master never answers, which policy does not care about.</summary>
+    public Dictionary<Owner, MatrixZone> SecondaryZones { get; } = [];
+
     /// <summary>Own: A's zone shared with D; Foreign: B's shared with D; Shared: C's zone's share with A.</summary>
     public Dictionary<Owner, (string ZoneId, string ShareId)> Shares { get; } = [];
 
@@ -60,6 +63,7 @@ public sealed class MatrixWorld(MatrixParties parties)
         foreach (var owner in Enum.GetValues<Owner>())
         {
             Zones[owner] = await FreshZoneAsync(owner);
+            SecondaryZones[owner] = await FreshSecondaryZoneAsync(owner);
             RecordSets[owner] = await FreshRecordSetAsync(owner);
             Shares[owner] = await FreshShareAsync(owner);
             TransferRequests[owner] = (await FreshOfferAsync(owner)).Id;
@@ -83,6 +87,18 @@ public sealed class MatrixWorld(MatrixParties parties)
         }
 
         return new MatrixZone(zone.Id, zone.Name);
+    }
+
+    public async Task<MatrixZone> FreshSecondaryZoneAsync(Owner owner)
+    {
+        var name = TestData.ZoneName();
+        var id = await Ok(parties.Owners[owner].PostAsync("/v2/zones", JsonSerializer.Serialize(new { name, type = "SECONDARY", masters = new[] { "127.0.0.1:1" } })));
+        if (owner == Owner.Shared)
+        {
+            await ShareAsync(owner, id, parties.A);
+        }
+
+        return new MatrixZone(id, name);
     }
 
     /// <summary>A record set the owner creates in its fixture zone.</summary>

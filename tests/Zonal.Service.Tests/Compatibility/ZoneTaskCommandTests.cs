@@ -4,7 +4,7 @@ using Zonal.Service.Tests.Infrastructure;
 
 namespace Zonal.Service.Tests.Compatibility;
 
-/// <summary>`openstack zone import ...` and `openstack zone export ...` from Debian's client against the running embedded default.</summary>
+/// <summary>`openstack zone import ...`, `zone export ...` and `zone axfr` from Debian's client against the running embedded default.</summary>
 public sealed class ZoneTaskCommandTests(ZonalProcess zonal) : IClassFixture<ZonalProcess>
 {
     private readonly OpenStackCli _cli = new(zonal.Endpoint);
@@ -94,6 +94,57 @@ public sealed class ZoneTaskCommandTests(ZonalProcess zonal) : IClassFixture<Zon
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Zone_axfr_pulls_a_newer_serial_from_the_master_of_a_secondary_zone_and_refuses_a_primary_zone()
+    {
+        var name = TestData.ZoneName();
+        using var master = MasterNamed.Start(name, 100, 3600, "www IN A 192.0.2.1");
+        var created = (await _cli.RunAsync("zone", "create", name, "--type", "SECONDARY", "--masters", master.Address, "-f", "json")).Json;
+        Assert.Equal("SECONDARY", created.Str("type"));
+        var id = created.Str("id");
+        await WaitForRecordAsync(id, "www." + name, "192.0.2.1");
+        await AssertServedAsync(id, "www." + name, "192.0.2.1");
+
+        master.Publish(101, 3600, "www IN A 192.0.2.2");
+        var axfr = await _cli.RunAsync("zone", "axfr", id);
+        Assert.True(axfr.ExitCode == 0, axfr.ToString());
+        await WaitForRecordAsync(id, "www." + name, "192.0.2.2");
+        Assert.Equal(101, (await _cli.RunAsync("zone", "show", id, "-f", "json")).Json.GetProperty("serial").GetInt64());
+        await AssertServedAsync(id, "www." + name, "192.0.2.2");
+
+        var (primary, _) = await TestData.CreateZoneAsync(zonal.Client);
+        var refused = await _cli.RunAsync("zone", "axfr", primary);
+        Assert.True(refused.ExitCode != 0, refused.ToString());
+        Assert.Contains("Can't XFR a non Secondary zone", refused.Stderr);
+    }
+
+    /// <summary>Once ACTIVE, the builtin nameserver of the pool, which pulls from MiniDNS, serves the master's data.</summary>
+    private async Task AssertServedAsync(string zoneId, string name, string data)
+    {
+        var zone = await TestData.WaitForStatusAsync(zonal.Client, $"/v2/zones/{zoneId}", "ACTIVE");
+        Assert.True(zone.Str("status") == "ACTIVE", zone.ToString());
+        var served = await Dig.QueryAsync(zonal.NameserverPort, name, "A");
+        Assert.True(served is { Status: "NOERROR", Authoritative: true }, served.Output);
+        Assert.Equal([data], served.Answers);
+    }
+
+    private async Task WaitForRecordAsync(string zoneId, string name, string data)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var sets = (await zonal.Client.GetAsync($"/v2/zones/{zoneId}/recordsets?type=A&name={name}")).Json.GetProperty("recordsets");
+            var records = sets.EnumerateArray().SelectMany(set => TestData.Strings(set.GetProperty("records"))).ToArray();
+            if (records.SequenceEqual([data]))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{name} holds [{string.Join(", ", records)}], not {data}");
+            await Task.Delay(50);
         }
     }
 }

@@ -11,7 +11,7 @@ using Zonal.Messaging.Contracts.Central;
 
 namespace Zonal.Api.Endpoints;
 
-/// <summary>/v2/zones: create, list, show, update (PATCH), delete, nameservers, abandon, pool_move.</summary>
+/// <summary>/v2/zones: create, list, show, update (PATCH), delete, nameservers, abandon, pool_move, xfr.</summary>
 public static class ZoneEndpoints
 {
     private static readonly HashSet<string> CreateKeys = ["name", "email", "ttl", "description", "type", "masters", "attributes", "pool_id"];
@@ -31,6 +31,7 @@ public static class ZoneEndpoints
         app.MapGet("/v2/zones/{zone_id}/nameservers", NameServersAsync);
         app.MapPost("/v2/zones/{zone_id}/tasks/abandon", AbandonAsync);
         app.MapPost("/v2/zones/{zone_id}/tasks/pool_move", PoolMoveAsync);
+        app.MapPost("/v2/zones/{zone_id}/tasks/xfr", XfrAsync);
     }
 
     private static async Task CreateAsync(HttpContext http)
@@ -125,6 +126,14 @@ public static class ZoneEndpoints
         var body = await RequestBody.ReadOptionalAsync(http.Request, "Zone", PoolMoveKeys);
         Guid? poolId = body.Has("pool_id") ? AdminEndpoints.Uuid(body, "pool_id") : null;
         await ApiRequest.Bus(http).CallAsync(new MoveZonePool(ctx, zoneId, poolId), http.RequestAborted);
+        http.Response.StatusCode = 202;
+    }
+
+    /// <summary>202 with an empty body: the transfer runs on in the worker.</summary>
+    private static async Task XfrAsync(HttpContext http)
+    {
+        var ctx = await ApiRequest.ContextAsync(http);
+        await ApiRequest.Bus(http).CallAsync(new XfrZone(ctx, ApiRequest.Id(http, "zone_id")), http.RequestAborted);
         http.Response.StatusCode = 202;
     }
 

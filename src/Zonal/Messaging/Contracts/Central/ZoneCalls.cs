@@ -33,3 +33,6 @@ public sealed record AbandonZone(RequestContext Context, Guid ZoneId) : ICall<Zo
 
 /// <summary>Moves a zone to another pool (admin only); without a pool the scheduler picks one.</summary>
 public sealed record MoveZonePool(RequestContext Context, Guid ZoneId, Guid? PoolId) : ICall<ZoneView>;
+
+/// <summary>The xfr task: a SECONDARY zone asks its masters for a newer serial and transfers when there is one.</summary>
+public sealed record XfrZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
