@@ -10,6 +10,7 @@ using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Hosting;
 using Zonal.MiniDns;
+using Zonal.TestSupport;
 
 // dotnet run -c Release --project bench/Zonal.PropagationBench -- [writes] [builtin|bind9] [zone records]
 // The embedded default in this process (SQLite, MiniDNS and the builtin nameserver on free loopback
@@ -21,7 +22,7 @@ using Zonal.MiniDns;
 int writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 bool bind9 = args.Length > 1 && args[1] == "bind9";
 int zoneRecords = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
-using var named = bind9 ? BenchNamed.Start() : null;
+using var named = bind9 ? NamedTarget.Start(extraOptions: BenchKnobs.NamedOptions) : null;
 var folder = Directory.CreateTempSubdirectory("zonal-propagation-bench-").FullName;
 var app = ZonalApp.Build([], new Dictionary<string, string?>
 {
@@ -90,13 +91,14 @@ try
 }
 finally
 {
+    BenchKnobs.KeepNamedLog(named);
     await app.StopAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
 }
 
 // Loads the default pool as pools.yaml would, with named as its one target and nameserver.
-static async Task UseNamedAsync(IServiceProvider services, BenchNamed named)
+static async Task UseNamedAsync(IServiceProvider services, NamedTarget named)
 {
     var miniDns = services.GetRequiredService<MiniDnsService>().EndPoints[0];
     var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);

@@ -67,7 +67,7 @@ public sealed class PropagationHost : IAsyncDisposable
     }
 
     /// <summary>Makes these servers the default pool's targets and nameservers, transferring from this MiniDNS.</summary>
-    public Task UseTargetsAsync(params Backends.ITargetServer[] targets) => LoadPoolAsync(DefaultPool(MiniDns, targets));
+    public Task UseTargetsAsync(params ITargetServer[] targets) => LoadPoolAsync(DefaultPool(MiniDns, targets));
 
     private async Task LoadPoolAsync(PoolDefinition pool)
     {
@@ -77,7 +77,7 @@ public sealed class PropagationHost : IAsyncDisposable
     }
 
     /// <summary>The default pool with these targets, each also polled as a nameserver.</summary>
-    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.ITargetServer[] targets)
+    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params ITargetServer[] targets)
     {
         var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
         return new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),
