@@ -7,26 +7,8 @@ public static class AdminTables
 {
     public static void Map(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<TldRow>(tld =>
-        {
-            tld.ToTable("tlds");
-            tld.HasKey(t => t.Id);
-            tld.Property(t => t.Id).ValueGeneratedNever();
-            ZonalDbContext.MapSnakeCase(tld.Metadata);
-        });
-        modelBuilder.Entity<BlacklistRow>(blacklist =>
-        {
-            blacklist.ToTable("blacklists");
-            blacklist.HasKey(b => b.Id);
-            blacklist.Property(b => b.Id).ValueGeneratedNever();
-            ZonalDbContext.MapSnakeCase(blacklist.Metadata);
-        });
-        modelBuilder.Entity<TsigKeyRow>(key =>
-        {
-            key.ToTable("tsigkeys");
-            key.HasKey(k => k.Id);
-            key.Property(k => k.Id).ValueGeneratedNever();
-            ZonalDbContext.MapSnakeCase(key.Metadata);
-        });
+        modelBuilder.MapTable<TldRow>("tlds", t => t.Id);
+        modelBuilder.MapTable<BlacklistRow>("blacklists", b => b.Id);
+        modelBuilder.MapTable<TsigKeyRow>("tsigkeys", k => k.Id);
     }
 }
