@@ -51,8 +51,14 @@ public sealed class ZonalDbContext : DbContext
         modelBuilder.MapTable<RecordRow>("records", r => r.Id).Property(r => r.RecordSetId).HasColumnName("recordset_id");
         modelBuilder.MapTable<OutboxRow>("outbox", r => r.Id, identityKey: true);
         modelBuilder.MapTable<ZoneCountRow>("zone_counts", c => c.ProjectId);
-        AdminTables.Map(modelBuilder);
-        ZoneSharingTables.Map(modelBuilder);
+        // The admin-only tables, created by schema script 0002.
+        modelBuilder.MapTable<TldRow>("tlds", t => t.Id);
+        modelBuilder.MapTable<BlacklistRow>("blacklists", b => b.Id);
+        modelBuilder.MapTable<TsigKeyRow>("tsigkeys", k => k.Id);
+        // Zone shares and ownership transfers, created by schema script 0004.
+        modelBuilder.MapTable<SharedZoneRow>("shared_zones", s => s.Id);
+        modelBuilder.MapTable<TransferRequestRow>("zone_transfer_requests", r => r.Id);
+        modelBuilder.MapTable<TransferAcceptRow>("zone_transfer_accepts", a => a.Id);
         modelBuilder.MapTable<QuotaRow>("quotas", q => new { q.ProjectId, q.Resource });
         modelBuilder.MapTable<PoolRow>("pools", p => p.Id);
         modelBuilder.MapTable<ServiceStatusRow>("service_statuses", s => s.Id);
