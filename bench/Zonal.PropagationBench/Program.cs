@@ -3,13 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Zonal.Central;
-using Zonal.Configuration;
-using Zonal.Hosting;
-using Zonal.MiniDns;
+using Zonal.TestSupport;
 
 // dotnet run -c Release --project bench/Zonal.PropagationBench -- [writes] [builtin|bind9] [zone records]
 // The embedded default in this process (SQLite, MiniDNS and the builtin nameserver on free loopback
@@ -21,32 +15,23 @@ using Zonal.MiniDns;
 int writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 bool bind9 = args.Length > 1 && args[1] == "bind9";
 int zoneRecords = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
-using var named = bind9 ? BenchNamed.Start() : null;
-var folder = Directory.CreateTempSubdirectory("zonal-propagation-bench-").FullName;
-var app = ZonalApp.Build([], new Dictionary<string, string?>
+using var named = bind9 ? NamedTarget.Start(extraOptions: BenchKnobs.NamedOptions) : null;
+await using var zonal = await EmbeddedZonal.StartAsync("propagation-bench", new Dictionary<string, string?>
 {
-    ["Zonal:Database"] = $"sqlite:Data Source={Path.Combine(folder, "zonal.db")}",
-    ["Zonal:DataDirectory"] = folder,
-    ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
-    ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
-    ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
     ["Zonal:Nameserver:Enabled"] = bind9 ? "false" : "true",
     ["Zonal:Quotas:ZoneRecordsets"] = "-1",
     ["Zonal:Quotas:ZoneRecords"] = "-1",
     ["Logging:LogLevel:Default"] = "Error",
 });
-await ZonalApp.MigrateAsync(app.Services);
-await app.StartAsync();
 try
 {
     if (named is not null)
     {
-        await UseNamedAsync(app.Services, named);
+        // The default pool as pools.yaml would load it, with named as its one target and nameserver.
+        await zonal.UseTargetsAsync(named);
     }
 
-    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    using var http = new HttpClient { BaseAddress = new Uri(address) };
-    http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "bench");
+    using var http = zonal.CreateClient("bench");
 
     var setup = Stopwatch.StartNew();
     var zone = zoneRecords > 0
@@ -90,21 +75,7 @@ try
 }
 finally
 {
-    await app.StopAsync();
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
-}
-
-// Loads the default pool as pools.yaml would, with named as its one target and nameserver.
-static async Task UseNamedAsync(IServiceProvider services, BenchNamed named)
-{
-    var miniDns = services.GetRequiredService<MiniDnsService>().EndPoints[0];
-    var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
-    var pool = new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),
-        [new PoolNsRecord("ns1.example.net.", 1)], [named.AsNameserver()], [named.AsPoolTarget(master)], []);
-    await using var scope = services.CreateAsyncScope();
-    var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
-    await loader.ApplyAsync([pool], delete: false, dryRun: false, CancellationToken.None);
+    BenchKnobs.KeepNamedLog(named);
 }
 
 static async Task<string> PostAsync(HttpClient http, string path, object body)

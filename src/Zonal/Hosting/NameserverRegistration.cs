@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Zonal.Configuration;
-using Zonal.Messaging;
-using Zonal.Messaging.Contracts.Nameserver;
 using Zonal.Nameserver;
 
 namespace Zonal.Hosting;
@@ -36,9 +34,7 @@ public static class NameserverRegistration
         services.AddSingleton<ZoneRefresher>();
         services.AddSingleton<SecondaryZones>();
         services.AddSingleton<NameserverRequestHandler>();
-        services.AddScoped<SecondaryZoneCommands>();
-        services.AddScoped<ICastHandler<AddSecondaryZone>>(s => s.GetRequiredService<SecondaryZoneCommands>());
-        services.AddScoped<ICastHandler<RemoveSecondaryZone>>(s => s.GetRequiredService<SecondaryZoneCommands>());
+        services.AddHandlers<SecondaryZoneCommands>();
         services.AddSingleton<BuiltinNameserverService>();
         services.AddHostedService(s => s.GetRequiredService<BuiltinNameserverService>());
     }

@@ -8,7 +8,6 @@ using Zonal.Configuration;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
-using Zonal.Messaging.Contracts.Worker;
 using Zonal.Storage;
 using Zonal.Worker;
 
@@ -52,45 +51,19 @@ public static class ServiceRegistration
         services.AddScoped<PoolScheduler>();
         services.AddScoped<PoolKeyRule>();
         services.AddScoped<ApexNameServers>();
-        services.AddScoped<ZoneWriter>();
-        services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
-        services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
-        services.AddScoped<ICallHandler<DeleteZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
-        services.AddScoped<ICallHandler<AbandonZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
+        services.AddHandlers<ZoneWriter>();
         services.AddScoped<ICallHandler<MoveZonePool, ZoneView>, ZonePoolMover>();
-
-        services.AddScoped<ZoneReader>();
-        services.AddScoped<ICallHandler<ListZones, Page<ZoneView>>>(s => s.GetRequiredService<ZoneReader>());
-        services.AddScoped<ICallHandler<GetZone, ZoneView>>(s => s.GetRequiredService<ZoneReader>());
-        services.AddScoped<ICallHandler<GetZoneNameServers, IReadOnlyList<NameServerView>>>(s => s.GetRequiredService<ZoneReader>());
-
-        services.AddScoped<RecordSetWriter>();
-        services.AddScoped<ICallHandler<CreateRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetWriter>());
-        services.AddScoped<ICallHandler<UpdateRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetWriter>());
-        services.AddScoped<ICallHandler<DeleteRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetWriter>());
-
-        services.AddScoped<RecordSetReader>();
-        services.AddScoped<ICallHandler<ListRecordSets, Page<RecordSetView>>>(s => s.GetRequiredService<RecordSetReader>());
-        services.AddScoped<ICallHandler<GetRecordSet, RecordSetView>>(s => s.GetRequiredService<RecordSetReader>());
+        services.AddHandlers<ZoneReader>();
+        services.AddHandlers<RecordSetWriter>();
+        services.AddHandlers<RecordSetReader>();
 
         services.AddAdminResources();
         services.AddZoneSharing();
         services.AddZoneTasks();
         services.AddScoped<QuotaEnforcer>();
-        services.AddScoped<QuotaManager>();
-        services.AddScoped<ICallHandler<GetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
-        services.AddScoped<ICallHandler<SetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
-        services.AddScoped<ICallHandler<ResetQuotas, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
-        services.AddScoped<ICallHandler<GetLimits, IReadOnlyDictionary<string, int>>>(s => s.GetRequiredService<QuotaManager>());
-
-        services.AddScoped<PoolReader>();
-        services.AddScoped<ICallHandler<ListPools, IReadOnlyList<PoolView>>>(s => s.GetRequiredService<PoolReader>());
-        services.AddScoped<ICallHandler<GetPool, PoolView>>(s => s.GetRequiredService<PoolReader>());
-
-        services.AddScoped<ServiceStatuses>();
-        services.AddScoped<ICallHandler<Heartbeat, ServiceStatusView>>(s => s.GetRequiredService<ServiceStatuses>());
-        services.AddScoped<ICallHandler<ListServiceStatuses, IReadOnlyList<ServiceStatusView>>>(s => s.GetRequiredService<ServiceStatuses>());
-        services.AddScoped<ICallHandler<GetServiceStatus, ServiceStatusView>>(s => s.GetRequiredService<ServiceStatuses>());
+        services.AddHandlers<QuotaManager>();
+        services.AddHandlers<PoolReader>();
+        services.AddHandlers<ServiceStatuses>();
         services.AddHeartbeat("central");
 
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
@@ -106,11 +79,9 @@ public static class ServiceRegistration
         services.AddSingleton<SerialPolls>();
         services.AddSingleton<Propagation>();
         services.AddSingleton<ZoneChangeQueue>();
-        services.AddScoped<WorkerHandlers>();
-        services.AddScoped<ICastHandler<PropagateZone>>(s => s.GetRequiredService<WorkerHandlers>());
-        services.AddScoped<ICastHandler<NameserverStatus>>(s => s.GetRequiredService<WorkerHandlers>());
+        services.AddHandlers<WorkerHandlers>();
         services.AddHostedService<RecoveryLoop>();
-        services.AddScoped<ICastHandler<TransferZone>, SecondaryZoneTransfer>();
+        services.AddHandlers<SecondaryZoneTransfer>();
         services.AddHostedService<SecondaryRefreshLoop>();
         services.AddHeartbeat("worker");
     }

@@ -44,86 +44,25 @@ public sealed class ZonalDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<ZoneRow>(zone =>
-        {
-            zone.ToTable("zones");
-            zone.HasKey(z => z.Id);
-            zone.Property(z => z.Id).ValueGeneratedNever();
-            MapSnakeCase(zone.Metadata);
-        });
-        modelBuilder.Entity<RecordSetRow>(set =>
-        {
-            set.ToTable("recordsets");
-            set.HasKey(s => s.Id);
-            set.Property(s => s.Id).ValueGeneratedNever();
-            set.HasMany(s => s.Records).WithOne().HasForeignKey(r => r.RecordSetId);
-            set.HasOne<ZoneRow>().WithMany().HasForeignKey(s => s.ZoneId);
-            MapSnakeCase(set.Metadata);
-        });
-        modelBuilder.Entity<RecordRow>(record =>
-        {
-            record.ToTable("records");
-            record.HasKey(r => r.Id);
-            record.Property(r => r.Id).ValueGeneratedNever();
-            MapSnakeCase(record.Metadata);
-            record.Property(r => r.RecordSetId).HasColumnName("recordset_id");
-        });
-        modelBuilder.Entity<OutboxRow>(row =>
-        {
-            row.ToTable("outbox");
-            row.HasKey(r => r.Id);
-            row.Property(r => r.Id).ValueGeneratedOnAdd();
-            MapSnakeCase(row.Metadata);
-        });
-        modelBuilder.Entity<ZoneCountRow>(count =>
-        {
-            count.ToTable("zone_counts");
-            count.HasKey(c => c.ProjectId);
-            MapSnakeCase(count.Metadata);
-        });
-        AdminTables.Map(modelBuilder);
-        ZoneSharingTables.Map(modelBuilder);
-        modelBuilder.Entity<QuotaRow>(quota =>
-        {
-            quota.ToTable("quotas");
-            quota.HasKey(q => new { q.ProjectId, q.Resource });
-            MapSnakeCase(quota.Metadata);
-        });
-        modelBuilder.Entity<PoolRow>(pool =>
-        {
-            pool.ToTable("pools");
-            pool.HasKey(p => p.Id);
-            pool.Property(p => p.Id).ValueGeneratedNever();
-            MapSnakeCase(pool.Metadata);
-        });
-        modelBuilder.Entity<ServiceStatusRow>(status =>
-        {
-            status.ToTable("service_statuses");
-            status.HasKey(s => s.Id);
-            status.Property(s => s.Id).ValueGeneratedNever();
-            MapSnakeCase(status.Metadata);
-        });
-        modelBuilder.Entity<ZoneTaskRow>(task =>
-        {
-            task.ToTable("zone_tasks");
-            task.HasKey(t => t.Id);
-            task.Property(t => t.Id).ValueGeneratedNever();
-            MapSnakeCase(task.Metadata);
-        });
-        modelBuilder.Entity<ZoneJournalRow>(row =>
-        {
-            row.ToTable("zone_journal");
-            row.HasKey(r => r.Id);
-            row.Property(r => r.Id).ValueGeneratedOnAdd();
-            MapSnakeCase(row.Metadata);
-        });
-    }
-
-    internal static void MapSnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
-    {
-        foreach (var property in entity.GetProperties())
-        {
-            property.SetColumnName(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
-        }
+        modelBuilder.MapTable<ZoneRow>("zones", z => z.Id);
+        var recordSets = modelBuilder.MapTable<RecordSetRow>("recordsets", s => s.Id);
+        recordSets.HasMany(s => s.Records).WithOne().HasForeignKey(r => r.RecordSetId);
+        recordSets.HasOne<ZoneRow>().WithMany().HasForeignKey(s => s.ZoneId);
+        modelBuilder.MapTable<RecordRow>("records", r => r.Id).Property(r => r.RecordSetId).HasColumnName("recordset_id");
+        modelBuilder.MapTable<OutboxRow>("outbox", r => r.Id, identityKey: true);
+        modelBuilder.MapTable<ZoneCountRow>("zone_counts", c => c.ProjectId);
+        // The admin-only tables, created by schema script 0002.
+        modelBuilder.MapTable<TldRow>("tlds", t => t.Id);
+        modelBuilder.MapTable<BlacklistRow>("blacklists", b => b.Id);
+        modelBuilder.MapTable<TsigKeyRow>("tsigkeys", k => k.Id);
+        // Zone shares and ownership transfers, created by schema script 0004.
+        modelBuilder.MapTable<SharedZoneRow>("shared_zones", s => s.Id);
+        modelBuilder.MapTable<TransferRequestRow>("zone_transfer_requests", r => r.Id);
+        modelBuilder.MapTable<TransferAcceptRow>("zone_transfer_accepts", a => a.Id);
+        modelBuilder.MapTable<QuotaRow>("quotas", q => new { q.ProjectId, q.Resource });
+        modelBuilder.MapTable<PoolRow>("pools", p => p.Id);
+        modelBuilder.MapTable<ServiceStatusRow>("service_statuses", s => s.Id);
+        modelBuilder.MapTable<ZoneTaskRow>("zone_tasks", t => t.Id);
+        modelBuilder.MapTable<ZoneJournalRow>("zone_journal", r => r.Id, identityKey: true);
     }
 }

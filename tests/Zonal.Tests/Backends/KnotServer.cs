@@ -1,28 +1,16 @@
-using System.Net;
 using Zonal.Central;
-using Zonal.Tests.Oracle;
-using Zonal.Tests.Servers;
 
 namespace Zonal.Tests.Backends;
 
 /// <summary>A real knotd on 127.0.0.1 at a free port with no zones, driven through knotc on its own control socket.</summary>
-public sealed class KnotServer : ITargetServer
+public sealed class KnotServer : DaemonTargetServer
 {
-    private readonly DaemonProcess _daemon;
-
     private KnotServer(DaemonProcess daemon, int port)
+        : base(daemon, port)
     {
-        _daemon = daemon;
-        Port = port;
     }
 
-    public int Port { get; }
-
-    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
-
-    public string ControlSocket => Path.Combine(_daemon.Directory, "knot.sock");
-
-    public string Log => _daemon.Log;
+    public string ControlSocket => Path.Combine(Daemon.Directory, "knot.sock");
 
     public static KnotServer Start()
     {
@@ -50,10 +38,8 @@ public sealed class KnotServer : ITargetServer
         return server;
     }
 
-    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("knot", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
+    public override PoolTarget AsPoolTarget(params PoolServer[] masters) => new("knot", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
     {
         ["knotc_socket"] = ControlSocket,
     });
-
-    public void Dispose() => _daemon.Dispose();
 }

@@ -1,7 +1,4 @@
-using System.Net;
 using Zonal.Central;
-using Zonal.Tests.Oracle;
-using Zonal.Tests.Servers;
 
 namespace Zonal.Tests.Backends;
 
@@ -9,23 +6,14 @@ namespace Zonal.Tests.Backends;
 /// A real nsd on 127.0.0.1 at a free port, with nsd-control keys made by nsd-control-setup and a
 /// "slave" pattern that transfers from <c>masterPort</c> on 127.0.0.1 and takes its NOTIFY.
 /// </summary>
-public sealed class NsdServer : ITargetServer
+public sealed class NsdServer : DaemonTargetServer
 {
-    private readonly DaemonProcess _daemon;
-
     private NsdServer(DaemonProcess daemon, int port)
+        : base(daemon, port)
     {
-        _daemon = daemon;
-        Port = port;
     }
 
-    public int Port { get; }
-
-    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
-
-    public string ConfigPath => Path.Combine(_daemon.Directory, "nsd.conf");
-
-    public string Log => _daemon.Log;
+    public string ConfigPath => Path.Combine(Daemon.Directory, "nsd.conf");
 
     public static NsdServer Start(int masterPort)
     {
@@ -72,11 +60,9 @@ public sealed class NsdServer : ITargetServer
     }
 
     /// <summary>The nsd target; its "slave" pattern already names the master this server was started with.</summary>
-    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("nsd", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
+    public override PoolTarget AsPoolTarget(params PoolServer[] masters) => new("nsd", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
     {
         ["nsd_control_config_file"] = ConfigPath,
         ["pattern"] = "slave",
     });
-
-    public void Dispose() => _daemon.Dispose();
 }

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Zonal.Central;
-using Zonal.Tests.Oracle;
-using Zonal.Tests.Servers;
 
 namespace Zonal.Tests.Backends;
 
@@ -12,27 +9,18 @@ namespace Zonal.Tests.Backends;
 /// directory, secondary mode on (checking new secondaries every second), and its HTTP API with a
 /// generated key on another free port.
 /// </summary>
-public sealed class PdnsServer : ITargetServer
+public sealed class PdnsServer : DaemonTargetServer
 {
-    private readonly DaemonProcess _daemon;
-
     private PdnsServer(DaemonProcess daemon, int port, int apiPort, string apiKey)
+        : base(daemon, port)
     {
-        _daemon = daemon;
-        Port = port;
         ApiEndpoint = $"http://127.0.0.1:{apiPort}";
         ApiKey = apiKey;
     }
 
-    public int Port { get; }
-
-    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
-
     public string ApiEndpoint { get; }
 
     public string ApiKey { get; }
-
-    public string Log => _daemon.Log;
 
     public static PdnsServer Start()
     {
@@ -80,13 +68,11 @@ public sealed class PdnsServer : ITargetServer
     }
 
     /// <summary>The pdns4 target with Designate's option names.</summary>
-    public PoolTarget AsPoolTarget(params PoolServer[] masters) => new("pdns4", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
+    public override PoolTarget AsPoolTarget(params PoolServer[] masters) => new("pdns4", null, masters, new Dictionary<string, string>(ITargetServer.NotifyOptions(EndPoint))
     {
         ["api_endpoint"] = ApiEndpoint,
         ["api_token"] = ApiKey,
     });
-
-    public void Dispose() => _daemon.Dispose();
 
     private static bool Answers(HttpClient http, string url)
     {

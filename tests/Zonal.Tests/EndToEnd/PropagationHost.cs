@@ -2,14 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Zonal.Central;
-using Zonal.Configuration;
 using Zonal.Hosting;
-using Zonal.MiniDns;
 
 namespace Zonal.Tests.EndToEnd;
 
@@ -20,32 +14,33 @@ namespace Zonal.Tests.EndToEnd;
 /// </summary>
 public sealed class PropagationHost : IAsyncDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("zonal-e2e-").FullName;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private readonly EmbeddedZonal _zonal;
+    private readonly HttpClient _http;
 
-    public IPEndPoint MiniDns { get; private set; } = null!;
+    private PropagationHost(EmbeddedZonal zonal)
+    {
+        _zonal = zonal;
+        _http = zonal.CreateClient("e2e-tests");
+        _http.DefaultRequestHeaders.Add("X-Roles", "admin");
+    }
+
+    public IPEndPoint MiniDns => _zonal.MiniDns;
 
     /// <summary>The service's database, as `zonal manage --database` takes it.</summary>
-    public string Database => "sqlite:Data Source=" + Path.Combine(_directory, "zonal.db") + ";Default Timeout=60";
+    public string Database => _zonal.Database;
 
     public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
     {
         var host = await StartAsync();
-        await host.LoadPoolAsync(pool(host.MiniDns));
+        await host._zonal.LoadPoolAsync(pool(host.MiniDns));
         return host;
     }
 
     /// <summary>The service with the embedded default pool, until <see cref="UseTargetsAsync"/> replaces it.</summary>
     public static async Task<PropagationHost> StartAsync(IEnumerable<KeyValuePair<string, string?>>? extraSettings = null)
     {
-        var host = new PropagationHost();
         var settings = new Dictionary<string, string?>
         {
-            ["Zonal:Database"] = host.Database,
-            ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
-            ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
-            ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
             ["Zonal:DefaultPool:NsRecords:0:Hostname"] = "ns1.example.net.",
             ["Zonal:Worker:PollTimeout"] = "1",
             ["Zonal:Worker:PollFirstRetryInterval"] = "0.005",
@@ -58,45 +53,22 @@ public sealed class PropagationHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        host._app = ZonalApp.Build([], settings);
-        await ZonalApp.MigrateAsync(host._app.Services);
-        await host._app.StartAsync();
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host._http = new HttpClient { BaseAddress = new Uri(address) };
-        host._http.DefaultRequestHeaders.Add("X-Auth-Project-ID", "e2e-tests");
-        host._http.DefaultRequestHeaders.Add("X-Roles", "admin");
-        host.MiniDns = host._app.Services.GetRequiredService<MiniDnsService>().EndPoints[0];
-        return host;
+        return new PropagationHost(await EmbeddedZonal.StartAsync("e2e", settings));
     }
 
     /// <summary>Makes these servers the default pool's targets and nameservers, transferring from this MiniDNS.</summary>
-    public Task UseTargetsAsync(params Backends.ITargetServer[] targets) => LoadPoolAsync(DefaultPool(MiniDns, targets));
-
-    private async Task LoadPoolAsync(PoolDefinition pool)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
-        await loader.ApplyAsync([pool], delete: false, dryRun: false, CancellationToken.None);
-    }
+    public Task UseTargetsAsync(params ITargetServer[] targets) => _zonal.UseTargetsAsync(targets);
 
     /// <summary>Loads a pools.yaml the way operators do, with `zonal manage pool-update --file`.</summary>
     public async Task LoadPoolsFileAsync(string yaml)
     {
-        var file = Path.Combine(_directory, $"pools-{Guid.NewGuid():N}.yaml");
+        var file = Path.Combine(_zonal.DataDirectory, $"pools-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(file, yaml);
         Assert.Equal(0, await ManageCommand.RunAsync(["pool-update", "--file", file, "--database", Database]));
     }
 
     /// <summary>The default pool with these targets, each also polled as a nameserver.</summary>
-    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.ITargetServer[] targets)
-    {
-        var master = new PoolServer(miniDns.Address.ToString(), miniDns.Port);
-        return new PoolDefinition(Guid.Parse(PoolOptions.DefaultPoolId), "default", null, new Dictionary<string, string>(),
-            [new PoolNsRecord("ns1.example.net.", 1)],
-            targets.Select(t => t.AsNameserver()).ToList(),
-            targets.Select(t => t.AsPoolTarget(master)).ToList(),
-            []);
-    }
+    public static PoolDefinition DefaultPool(IPEndPoint miniDns, params ITargetServer[] targets) => EmbeddedZonal.DefaultPool(miniDns, targets);
 
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body = null)
     {
@@ -136,10 +108,8 @@ public sealed class PropagationHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        _http.Dispose();
+        await _zonal.DisposeAsync();
     }
 
     public static string NewZoneName() => $"e{Guid.NewGuid():N}"[..16] + ".test.";

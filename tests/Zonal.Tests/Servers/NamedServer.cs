@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
-using Zonal.Tests.Oracle;
 
 namespace Zonal.Tests.Servers;
 
@@ -13,34 +11,29 @@ namespace Zonal.Tests.Servers;
 /// </summary>
 public sealed class NamedServer : IDisposable
 {
-    private const string RndcKeyName = "zonal-rndc";
+    private readonly DaemonProcess _daemon;
+    private readonly RndcChannel? _rndc;
 
-    private readonly Process _process;
-    private readonly StringBuilder _log;
-    private bool _disposed;
-
-    private NamedServer(Process process, StringBuilder log, string directory, int port, int? controlPort)
+    private NamedServer(DaemonProcess daemon, int port, RndcChannel? rndc)
     {
-        _process = process;
-        _log = log;
-        Directory = directory;
+        _daemon = daemon;
         Port = port;
-        ControlPort = controlPort;
+        _rndc = rndc;
     }
 
-    public string Directory { get; }
+    public string Directory => _daemon.Directory;
 
     public int Port { get; }
 
     /// <summary>The rndc port, when <see cref="NamedServerOptions.EnableControls"/> was set.</summary>
-    public int? ControlPort { get; }
+    public int? ControlPort => _rndc?.Port;
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
     public string ConfigPath => Path.Combine(Directory, "named.conf");
 
     /// <summary>Everything named wrote to stderr so far: its log.</summary>
-    public string Log => ProcessRunner.Snapshot(_log);
+    public string Log => _daemon.Log;
 
     /// <summary>The log without the start-up banner: what a failure message needs.</summary>
     public string LogExcerpt =>
@@ -50,14 +43,13 @@ public sealed class NamedServer : IDisposable
 
     public static NamedServer Start(IReadOnlyList<NamedZone> zones, NamedServerOptions options)
     {
-        var named = BindTools.Named;
         // Another process may take a free port between our probe and named's bind; named then exits,
         // and a fresh port is the cure.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return StartOnce(named, zones, options);
+                return StartOnce(zones, options);
             }
             catch (PortTakenException) when (attempt < 3)
             {
@@ -65,21 +57,22 @@ public sealed class NamedServer : IDisposable
         }
     }
 
-    private static NamedServer StartOnce(string named, IReadOnlyList<NamedZone> zones, NamedServerOptions options)
+    private static NamedServer StartOnce(IReadOnlyList<NamedZone> zones, NamedServerOptions options)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("zonal-named-").FullName;
+        var daemon = DaemonProcess.CreateIn("named");
         try
         {
             var port = FreePorts.NextUdpAndTcp();
-            int? controlPort = options.EnableControls ? FreePorts.NextUdpAndTcp() : null;
-            WriteFiles(directory, zones, options, port, controlPort);
-            var server = Launch(named, directory, port, controlPort);
+            var rndc = options.EnableControls ? RndcChannel.Create(daemon) : null;
+            WriteFiles(daemon, zones, options, port, rndc);
+            NamedDaemon.Start(daemon);
+            var server = new NamedServer(daemon, port, rndc);
             server.WaitUntilServing(zones, options.StartTimeout);
             return server;
         }
         catch
         {
-            TryDeleteDirectory(directory);
+            daemon.Dispose();
             throw;
         }
     }
@@ -89,120 +82,30 @@ public sealed class NamedServer : IDisposable
         ProcessRunner.Run(BindTools.Dig, ["@127.0.0.1", "-p", Port.ToString(), .. arguments], TimeSpan.FromSeconds(30));
 
     /// <summary>Runs an rndc command over this server's control channel.</summary>
-    public ProcessResult Rndc(params string[] arguments)
-    {
-        if (ControlPort is null)
-        {
-            throw new InvalidOperationException("this named was started without EnableControls");
-        }
-
-        return ProcessRunner.Run(
-            BindTools.Rndc,
-            ["-c", Path.Combine(Directory, "rndc.conf"), "-s", "127.0.0.1", "-p", ControlPort.Value.ToString(), .. arguments],
-            TimeSpan.FromSeconds(30));
-    }
+    public ProcessResult Rndc(params string[] arguments) =>
+        _rndc?.Run(TimeSpan.FromSeconds(30), arguments) ?? throw new InvalidOperationException("this named was started without EnableControls");
 
     /// <summary>Writes (or replaces) a file in the server's directory, e.g. a zone file before <c>rndc reload</c>.</summary>
-    public string WriteFile(string fileName, string text)
+    public string WriteFile(string fileName, string text) => _daemon.WriteFile(fileName, text);
+
+    public void Dispose() => _daemon.Dispose();
+
+    private static void WriteFiles(DaemonProcess daemon, IReadOnlyList<NamedZone> zones, NamedServerOptions options, int port, RndcChannel? rndc)
     {
-        var path = Path.Combine(Directory, fileName);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The process is already gone.
-        }
-
-        _process.Dispose();
-        TryDeleteDirectory(Directory);
-    }
-
-    private static void WriteFiles(string directory, IReadOnlyList<NamedZone> zones, NamedServerOptions options, int port, int? controlPort)
-    {
-        var conf = new StringBuilder();
-        conf.Append($$"""
-            options {
-                directory "{{directory}}";
-                listen-on port {{port}} { 127.0.0.1; };
-                listen-on-v6 { none; };
-                pid-file "{{directory}}/named.pid";
-                session-keyfile "{{directory}}/session.key";
-                managed-keys-directory "{{directory}}";
-                recursion no;
-                dnssec-validation no;
-                notify no;
-                allow-transfer { 127.0.0.1; };
-                {{options.ExtraOptions}}
-            };
-
-            """);
-        if (controlPort is int control)
-        {
-            var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            var key = $$"""
-                key "{{RndcKeyName}}" { algorithm hmac-sha256; secret "{{secret}}"; };
-
-                """;
-            conf.Append(key).Append($$"""
-                controls { inet 127.0.0.1 port {{control}} allow { 127.0.0.1; } keys { "{{RndcKeyName}}"; }; };
-
-                """);
-            File.WriteAllText(Path.Combine(directory, "rndc.conf"), key + $$"""
-                options { default-key "{{RndcKeyName}}"; default-server 127.0.0.1; default-port {{control}}; };
-
-                """);
-        }
-        else
-        {
-            // Without this named would try the system-wide rndc.key and port 953, shared with everyone.
-            conf.Append("controls { };\n");
-        }
-
-        conf.Append(options.ExtraConfiguration).Append('\n');
+        // Without a controls statement named would try the system-wide rndc.key and port 953, shared with everyone.
+        var statements = new StringBuilder(rndc?.Configuration ?? "controls { };\n");
+        statements.Append(options.ExtraConfiguration).Append('\n');
         for (var i = 0; i < zones.Count; i++)
         {
             var fileName = $"zone-{i}.db";
-            File.WriteAllText(Path.Combine(directory, fileName), zones[i].ZoneFileText);
-            conf.Append($$"""
+            daemon.WriteFile(fileName, zones[i].ZoneFileText);
+            statements.Append($$"""
                 zone "{{zones[i].AbsoluteOrigin}}" { type primary; file "{{fileName}}"; {{zones[i].ExtraZoneStatements}} };
 
                 """);
         }
 
-        File.WriteAllText(Path.Combine(directory, "named.conf"), conf.ToString());
-    }
-
-    private static NamedServer Launch(string named, string directory, int port, int? controlPort)
-    {
-        // -g: foreground, log to stderr; -n 1: one worker thread, the machine is shared; -4: loopback IPv4 only.
-        var info = ProcessRunner.CreateStartInfo(named, ["-g", "-4", "-n", "1", "-c", Path.Combine(directory, "named.conf")], directory);
-        var process = new Process { StartInfo = info };
-        var log = new StringBuilder();
-        process.OutputDataReceived += (_, e) => ProcessRunner.Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => ProcessRunner.Append(log, e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new NamedServer(process, log, directory, port, controlPort);
+        NamedDaemon.WriteConfiguration(daemon, port, "allow-transfer { 127.0.0.1; };\n" + options.ExtraOptions, statements.ToString());
     }
 
     private void WaitUntilServing(IReadOnlyList<NamedZone> zones, TimeSpan timeout)
@@ -211,9 +114,9 @@ public sealed class NamedServer : IDisposable
         var waiting = zones.Select(zone => zone.AbsoluteOrigin).ToList();
         while (waiting.Count > 0)
         {
-            if (_process.HasExited)
+            if (_daemon.Exited)
             {
-                var exitCode = _process.ExitCode;
+                var exitCode = _daemon.ExitCode;
                 var log = LogExcerpt;
                 Dispose();
                 var message = $"named exited with code {exitCode} before serving; its log:\n{log}";
@@ -243,18 +146,6 @@ public sealed class NamedServer : IDisposable
             {
                 Thread.Sleep(50);
             }
-        }
-    }
-
-    private static void TryDeleteDirectory(string directory)
-    {
-        try
-        {
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left behind in the temp directory; harmless.
         }
     }
 }

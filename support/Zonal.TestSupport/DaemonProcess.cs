@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Zonal.Tests.Oracle;
 
-namespace Zonal.Tests.Backends;
+namespace Zonal.TestSupport;
 
 /// <summary>
 /// A nameserver daemon run in the foreground by a test, in its own temporary directory, with its
@@ -26,6 +25,9 @@ public sealed class DaemonProcess : IDisposable
     public string Log => ProcessRunner.Snapshot(_log);
 
     public bool Exited => _process is null || _process.HasExited;
+
+    /// <summary>The exit code once the daemon has exited by itself; null while it runs or after <see cref="Stop"/>.</summary>
+    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
 
     public static DaemonProcess CreateIn(string name) =>
         new(name, System.IO.Directory.CreateTempSubdirectory($"zonal-{name}-").FullName);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Zonal.Tests.Oracle;
+namespace Zonal.TestSupport;
 
 /// <summary>Runs an external program to completion, capturing its output, and kills it when it overruns.</summary>
 public static class ProcessRunner

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Zonal.Tests.Servers;
+namespace Zonal.TestSupport;
 
 /// <summary>Picks loopback ports that are free for UDP and TCP at once, as a DNS server needs both.</summary>
 public static class FreePorts

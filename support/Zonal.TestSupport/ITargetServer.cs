@@ -1,7 +1,7 @@
 using System.Net;
 using Zonal.Central;
 
-namespace Zonal.Tests.Backends;
+namespace Zonal.TestSupport;
 
 /// <summary>
 /// A real nameserver daemon a pool can hold as a target: where it answers, its log for failure

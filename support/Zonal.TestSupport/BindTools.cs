@@ -1,4 +1,4 @@
-namespace Zonal.Tests.Oracle;
+namespace Zonal.TestSupport;
 
 /// <summary>
 /// Finds the BIND 9 programs the oracle tests run. A missing program is a test failure with a message

@@ -1,4 +1,4 @@
-namespace Zonal.Tests.Oracle;
+namespace Zonal.TestSupport;
 
 /// <summary>What a finished process left behind: exit code and everything it wrote.</summary>
 public sealed record ProcessResult(string FileName, IReadOnlyList<string> Arguments, int ExitCode, string StandardOutput, string StandardError)
