@@ -47,13 +47,17 @@ public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> opti
     {
         bool newSet = recordSetId is null;
         var project = zone.ProjectId;
+        var counts = db.ZoneContentCounts;
         return db.Zones.AsNoTracking().Where(z => z.Id == zone.Id).Select(z => new RecordSetQuotaFacts
         {
             RecordsetRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.RecordsetRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
             ZoneRecordsets = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecordsets).Select(q => (int?)q.HardLimit).FirstOrDefault(),
             ZoneRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
-            Sets = newSet ? db.RecordSets.Count(s => s.ZoneId == z.Id) : 0,
-            Others = db.Records.Count(r => r.ZoneId == z.Id && r.RecordSetId != recordSetId && r.Action != ChangeAction.Delete),
+            // The zone's totals are trigger-kept counters (the same numbers as counting, without the scan);
+            // a changed set's own live records are counted by its index and taken off.
+            Sets = newSet ? counts.Where(c => c.ZoneId == z.Id).Select(c => (int)c.Recordsets).FirstOrDefault() : 0,
+            Others = counts.Where(c => c.ZoneId == z.Id).Select(c => (int)c.Records).FirstOrDefault()
+                - (newSet ? 0 : db.Records.Count(r => r.RecordSetId == recordSetId && r.Action != ChangeAction.Delete)),
         });
     }
 

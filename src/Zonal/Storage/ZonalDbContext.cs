@@ -42,6 +42,8 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ZoneCountRow> ZoneCounts => Set<ZoneCountRow>();
 
+    public DbSet<ZoneContentCountRow> ZoneContentCounts => Set<ZoneContentCountRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ZoneRow>(zone =>
@@ -79,6 +81,13 @@ public sealed class ZonalDbContext : DbContext
         {
             count.ToTable("zone_counts");
             count.HasKey(c => c.ProjectId);
+            MapSnakeCase(count.Metadata);
+        });
+        modelBuilder.Entity<ZoneContentCountRow>(count =>
+        {
+            count.ToTable("zone_content_counts");
+            count.HasKey(c => c.ZoneId);
+            count.Property(c => c.ZoneId).ValueGeneratedNever();
             MapSnakeCase(count.Metadata);
         });
         AdminTables.Map(modelBuilder);

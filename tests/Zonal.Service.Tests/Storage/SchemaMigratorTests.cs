@@ -54,11 +54,49 @@ public sealed class SchemaMigratorTests
                 """);
         }
 
-        Assert.Equal(1, await MigrateAsync(target));
+        Assert.Equal(1, await MigrateAsync(target, lastVersion: 10));
         await using var check = Context(target);
         var zone = await check.Zones.SingleAsync();
         Assert.Equal(".gro.elpmaxe.bus", zone.ReversedName);
         Assert.Equal(ZoneRow.Reverse(zone.Name), zone.ReversedName);
+    }
+
+    [Fact]
+    public async Task Zones_written_before_0012_get_their_content_counted_on_sqlite()
+    {
+        var dir = Directory.CreateTempSubdirectory("zonal-0012-").FullName;
+        await CountsExistingContentAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db")));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Zones_written_before_0012_get_their_content_counted_on_postgresql() =>
+        await CountsExistingContentAsync(DatabaseTarget.Parse("postgresql:" + PostgresCluster.Instance.CreateDatabase()));
+
+    /// <summary>Two zones with sets and records (one record pending deletion, not live) written before 0012.</summary>
+    private static async Task CountsExistingContentAsync(DatabaseTarget target)
+    {
+        await MigrateAsync(target, lastVersion: 11);
+        Guid[] zones = [Guid.NewGuid(), Guid.NewGuid()];
+        await using (var db = Context(target))
+        {
+            foreach (var zone in zones)
+            {
+                db.Zones.Add(TestRows.Zone(zone, zone + ".example.org."));
+            }
+
+            var first = TestRows.Set(zones[0], "a", "192.0.2.1", "192.0.2.2", "192.0.2.3");
+            first.Records[0].Action = "DELETE";
+            db.RecordSets.AddRange(first, TestRows.Set(zones[0], "b", "192.0.2.4"), TestRows.Set(zones[1], "c", "192.0.2.5"));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await MigrateAsync(target, lastVersion: 12));
+        await using var check = Context(target);
+        var counts = await check.ZoneContentCounts.ToDictionaryAsync(c => c.ZoneId);
+        Assert.Equal((2L, 3L), (counts[zones[0]].Recordsets, counts[zones[0]].Records));
+        Assert.Equal((1L, 1L), (counts[zones[1]].Recordsets, counts[zones[1]].Records));
     }
 
     [Fact]
