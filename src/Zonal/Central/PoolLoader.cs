@@ -7,9 +7,10 @@ namespace Zonal.Central;
 
 /// <summary>
 /// Applies a pools.yaml: each pool is matched by id when given, else by name, then created or
-/// rewritten whole. With delete, stored pools missing from the file go, unless zones still use them.
+/// rewritten whole; a changed ns_records rewrites the apex NS and SOA of the pool's zones. With delete, stored pools missing from the file go, unless zones still use them.
 /// </summary>
-public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock)
+/// <param name="nameServers">Rewrites the zones of a pool whose ns_records change (Designate does on pool update).</param>
+public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, ApexNameServers nameServers)
 {
     /// <summary>Returns one line per change, e.g. "created pool x (id)"; with dryRun nothing is saved.</summary>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<PoolDefinition> pools, bool delete, bool dryRun, CancellationToken ct)
@@ -33,6 +34,7 @@ public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions
         foreach (var pool in pools)
         {
             var row = pool.Id is { } id ? stored.FirstOrDefault(p => p.Id == id) : stored.FirstOrDefault(p => p.Name == pool.Name);
+            var created = row is null;
             if (row is null)
             {
                 row = new PoolRow { Id = pool.Id ?? Guid.NewGuid(), Name = pool.Name!, CreatedAt = now };
@@ -46,10 +48,16 @@ public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions
             }
 
             kept.Add(row.Id);
+            var nsRecords = PoolJson.Write(pool.NsRecords);
+            if (!created && await nameServers.RewritePoolAsync(row.Id, nsRecords, ct) is > 0 and var rewritten)
+            {
+                changes.Add($"rewrote the NS records of {rewritten} zone(s) of pool {pool.Name} ({row.Id})");
+            }
+
             row.Name = pool.Name!;
             row.Description = pool.Description;
             row.Attributes = PoolJson.Write(pool.Attributes);
-            row.NsRecords = PoolJson.Write(pool.NsRecords);
+            row.NsRecords = nsRecords;
             row.Nameservers = PoolJson.Write(pool.Nameservers);
             row.Targets = PoolJson.Write(pool.Targets);
             row.AlsoNotifies = PoolJson.Write(pool.AlsoNotifies);
@@ -59,7 +67,7 @@ public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions
         {
             foreach (var row in stored.Where(p => !kept.Contains(p.Id)))
             {
-                if (await db.Zones.AnyAsync(z => z.PoolId == row.Id && z.DeletedAt == null, ct))
+                if (await db.Zones.AnyAsync(z => (z.PoolId == row.Id || z.MovedFromPoolId == row.Id) && z.DeletedAt == null, ct))
                 {
                     throw new ServiceError(400, "invalid_operation", $"pool {row.Name} ({row.Id}) still has zones");
                 }

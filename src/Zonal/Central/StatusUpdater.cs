@@ -34,6 +34,9 @@ public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transacti
     private const string DoneOutbox = "UPDATE outbox SET processed_at = {2} WHERE zone_id = {0} AND processed_at IS NULL AND serial <= {1};\n";
     private const string UpdateZone = "UPDATE zones SET status = {3}, action = {4}, version = {5}, updated_at = {2}";
 
+    // A settled change ran after any pool_move before it, so the old pool has dropped the zone.
+    private const string MoveDone = ", moved_from_pool_id = NULL";
+
     public async Task HandleAsync(UpdateStatus cast, CancellationToken ct)
     {
         await using var tx = await transactions.BeginAsync(ct);
@@ -66,7 +69,7 @@ public sealed class StatusUpdater(ZonalDbContext db, WriteTransactions transacti
             action = ChangeAction.None;
         }
 
-        var sql = (cast.Success ? SettleRecords : FailRecords) + (settled ? DoneOutbox : "") + UpdateZone + (deleted ? ", deleted_at = {2}" : "") + " WHERE id = {0}";
+        var sql = (cast.Success ? SettleRecords : FailRecords) + (settled ? DoneOutbox : "") + UpdateZone + (settled ? MoveDone : "") + (deleted ? ", deleted_at = {2}" : "") + " WHERE id = {0}";
         await db.Database.ExecuteSqlRawAsync(sql, [zone.Id, cast.Serial, now, status, action, zone.Version + 1], ct);
         await tx.CommitAsync(ct);
         if (cast.Success)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Domain;
@@ -12,18 +13,22 @@ namespace Zonal.Central;
 
 /// <summary>
 /// pool_move: the zone takes another pool, its apex NS and SOA are rewritten from that pool's
-/// ns_records, and it goes out as an UPDATE, in one transaction with its outbox row.
+/// ns_records, and it goes out as an UPDATE, in one transaction with its outbox row. The pool it
+/// left is kept on the zone: the worker then creates the zone on the new pool's targets and deletes
+/// it from the old pool's, and the zone turns ACTIVE only when both are confirmed.
 /// </summary>
 public sealed class ZonePoolMover(
     ZonalDbContext db,
     WriteTransactions transactions,
     ZoneScope zones,
-    ZoneChangeRecorder changes,
+    ApexNameServers nameServers,
     ManagedRecords managed,
     OutboxSignal outbox,
     PoolScheduler scheduler,
+    PoolKeyRule poolKeys,
     IOptions<ZonalOptions> options,
-    Policy policy) : ICallHandler<MoveZonePool, ZoneView>
+    Policy policy,
+    ILogger<ZonePoolMover> logger) : ICallHandler<MoveZonePool, ZoneView>
 {
     public async Task<ZoneView> HandleAsync(MoveZonePool call, CancellationToken ct)
     {
@@ -44,36 +49,23 @@ public sealed class ZonePoolMover(
             throw ServiceError.BadRequest($"No pool with id {target}");
         }
 
-        // [M] (contract §6.2) a non-default target pool must hold a TSIG key of scope POOL.
-        if (target != options.Value.DefaultPool.Id
-            && !await db.Set<TsigKeyRow>().AnyAsync(k => k.Scope == TsigKeyManager.PoolScope && k.ResourceId == target, ct))
+        await poolKeys.EnforceAsync(target, ct);
+        managed.Remember(target, stored);
+        if (zone.MovedFromPoolId is { } unfinished && unfinished != target)
         {
-            throw ServiceError.BadRequest($"Pool {target} has no TSIG key of scope POOL");
+            // Only the latest pool left is remembered: the earlier one may keep a stale copy.
+            logger.LogWarning("zone {ZoneId} ({Zone}) moves on to pool {Target} before its move from pool {Earlier} was confirmed; that pool may still hold it",
+                zone.Id, zone.Name, target, unfinished);
         }
 
-        managed.Remember(target, stored);
+        // Until the move is confirmed the worker creates the zone in the new pool and deletes it from this one.
+        zone.MovedFromPoolId = zone.PoolId;
         zone.PoolId = target;
-        var serial = await changes.RecordUpdateAsync(zone, ct);
-        if (zone.Type == ZoneType.Primary)
-        {
-            await RewriteNameServersAsync(zone, serial, ct);
-        }
+        await nameServers.RewriteAsync(zone, ct);
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
         return ViewMapper.ToView(zone, await zones.IsSharedAsync(zone.Id, ct));
-    }
-
-    private async Task RewriteNameServersAsync(ZoneRow zone, long serial, CancellationToken ct)
-    {
-        var servers = await managed.NameServersAsync(zone.PoolId, ct);
-        var sets = await db.RecordSets.Include(s => s.Records)
-            .Where(s => s.ZoneId == zone.Id && s.Type == "NS" && s.Managed).ToListAsync(ct);
-        var wanted = servers.Select(ns => ns.Hostname).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var set in sets)
-        {
-            RecordSetWriter.Rewrite(set, wanted, serial, changes.Now, managed: true);
-        }
     }
 }

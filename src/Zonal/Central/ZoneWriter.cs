@@ -23,6 +23,7 @@ public sealed class ZoneWriter(
     IOptions<ZonalOptions> options,
     ZoneNameAllowance allowance,
     PoolScheduler scheduler,
+    PoolKeyRule poolKeys,
     Policy policy)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
@@ -88,6 +89,7 @@ public sealed class ZoneWriter(
         await CheckPlacementAsync(fields.Project, fields.Name, ct);
         await quotas.CheckZoneCreateAsync(fields.Project, ct);
         var poolId = await scheduler.ScheduleAsync(call.Context, call.Attributes, ct);
+        await poolKeys.EnforceAsync(poolId, ct);
 
         var now = changes.Now;
         var zone = new ZoneRow

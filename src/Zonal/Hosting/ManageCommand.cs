@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Zonal.Central;
 using Zonal.Domain;
 using Zonal.Storage;
@@ -28,8 +29,10 @@ public static class ManageCommand
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder();
         ZonalConfiguration.AddSources(configuration, switches, null);
         var built = configuration.Build();
-        var database = ZonalConfiguration.Database(ZonalConfiguration.Bind(built));
-        var builder = new DbContextOptionsBuilder<ZonalDbContext>();
+        var options = ZonalConfiguration.Bind(built);
+        var database = ZonalConfiguration.Database(options);
+        // pool-update may rewrite zones: their serial changes go to the IXFR journal as in the service.
+        var builder = new DbContextOptionsBuilder<ZonalDbContext>().AddInterceptors(new ZoneJournalWriter(TimeProvider.System));
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             builder.UseNpgsql(database.ConnectionString);
@@ -57,7 +60,9 @@ public static class ManageCommand
         try
         {
             var pools = PoolsFile.Parse(await File.ReadAllTextAsync(file));
-            var loader = new PoolLoader(db, new WriteTransactions(db, database, new SqliteWriteGate()), TimeProvider.System);
+            var managed = new ManagedRecords(db, Options.Create(options));
+            var nameServers = new ApexNameServers(db, new ZoneChangeRecorder(db, database, managed, TimeProvider.System), managed);
+            var loader = new PoolLoader(db, new WriteTransactions(db, database, new SqliteWriteGate()), TimeProvider.System, nameServers);
             foreach (var change in await loader.ApplyAsync(pools, flags.Contains("--delete"), flags.Contains("--dry-run"), CancellationToken.None))
             {
                 Console.WriteLine(flags.Contains("--dry-run") ? "dry run: " + change : change);

@@ -50,6 +50,8 @@ public static class ServiceRegistration
         services.AddScoped<ZoneChangeRecorder>();
 
         services.AddScoped<PoolScheduler>();
+        services.AddScoped<PoolKeyRule>();
+        services.AddScoped<ApexNameServers>();
         services.AddScoped<ZoneWriter>();
         services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());

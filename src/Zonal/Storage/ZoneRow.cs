@@ -9,6 +9,12 @@ public sealed class ZoneRow
 
     public Guid PoolId { get; set; }
 
+    /// <summary>
+    /// Set by pool_move to the pool the zone left; cleared when the move is confirmed (the new pool
+    /// serves the zone and the old one dropped it), so recovery can finish an interrupted move.
+    /// </summary>
+    public Guid? MovedFromPoolId { get; set; }
+
     public required string Name
     {
         get;

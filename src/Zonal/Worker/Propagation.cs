@@ -20,10 +20,33 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
     /// <param name="superseded">Cancelled when a newer change of the zone arrives: its polls give way.</param>
     public async Task RunAsync(ZoneChange change, CancellationToken superseded)
     {
+        if (change.MovedFrom is not { } old)
+        {
+            await ReportAsync(change, await PushAsync(change, superseded));
+            return;
+        }
+
+        // A pool_move: the new pool serves the zone first, so it is never served by neither pool;
+        // only then does the old pool drop it. Both halves must hold for the move to count.
+        var verdict = await PushAsync(PoolMoveSteps.IntoNewPool(change), superseded);
+        if (verdict.Success)
+        {
+            var retired = await PushAsync(PoolMoveSteps.OutOfOldPool(change, old), superseded);
+            if (!retired.Success)
+            {
+                verdict = new PollVerdict(retired.Outcome, change.Serial, "the new pool serves the zone but the old pool did not drop it: " + retired.Reason);
+            }
+        }
+
+        await ReportAsync(change, verdict);
+    }
+
+    /// <summary>One pool's half of §8.3: its targets, the threshold, the NOTIFYs, then the serial polls.</summary>
+    private async Task<PollVerdict> PushAsync(ZoneChange change, CancellationToken superseded)
+    {
         if (change.Pool.Targets.Count == 0)
         {
-            await ReportAsync(change, new PollVerdict(PollOutcome.Success, change.Serial, "the pool has no targets"));
-            return;
+            return new PollVerdict(PollOutcome.Success, change.Serial, "the pool has no targets");
         }
 
         // Backend calls finish even when superseded: a half-made change on a nameserver helps nobody.
@@ -31,9 +54,8 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
         if (!targets.MeetsThreshold(change.Pool.Targets.Count, failures.Count))
         {
             await NotifyAsync(change.Pool.AlsoNotifies, change);
-            await ReportAsync(change, new PollVerdict(PollOutcome.Error, change.Serial,
-                $"{failures.Count} of {change.Pool.Targets.Count} targets failed, below threshold {Worker.ThresholdPercentage}%: {string.Join("; ", failures)}"));
-            return;
+            return new PollVerdict(PollOutcome.Error, change.Serial,
+                $"{failures.Count} of {change.Pool.Targets.Count} targets failed {change.Action}, below threshold {Worker.ThresholdPercentage}%: {string.Join("; ", failures)}");
         }
 
         foreach (var failure in failures)
@@ -47,8 +69,7 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
         }
 
         await NotifyAsync(change.Pool.AlsoNotifies, change);
-        var verdict = await polls.PollAsync(change, superseded);
-        await ReportAsync(change, verdict);
+        return await polls.PollAsync(change, superseded);
     }
 
     /// <summary>Where a target takes NOTIFY: its options host and port (Designate's defaults 127.0.0.1:53).</summary>

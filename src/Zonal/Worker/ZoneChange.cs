@@ -10,7 +10,8 @@ public sealed record PoolTopology(IReadOnlyList<PoolTarget> Targets, IReadOnlyLi
 }
 
 /// <summary>One change to propagate: the zone, what happened to it, the serial the nameservers must reach.</summary>
-public sealed record ZoneChange(Guid ZoneId, string ZoneName, string Action, long Serial, bool HardDelete, PoolTopology Pool)
+/// <param name="MovedFrom">Set while a pool_move is unconfirmed: the pool the zone left, whose targets must drop it.</param>
+public sealed record ZoneChange(Guid ZoneId, string ZoneName, string Action, long Serial, bool HardDelete, PoolTopology Pool, PoolTopology? MovedFrom = null)
 {
     public bool IsDelete => Action == ChangeAction.Delete;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Service.Tests.Api;
 using Zonal.Service.Tests.Infrastructure;
 using Zonal.Storage;
 
@@ -110,6 +111,7 @@ public sealed class PoolSchedulerTests(SchedulerApiHost host) : IClassFixture<Sc
     {
         var admin = host.Client(project: "sched-" + Guid.NewGuid().ToString("N")[..8], roles: "admin");
         var name = TestData.ZoneName();
+        await TestPools.AddKeyAsync(host, SchedulerApiHost.Silver.ToString());
         var created = await admin.PostAsync("/v2/zones", TestData.ZoneBody(name, extra: $", \"attributes\": {{\"pool_id\": \"{SchedulerApiHost.Silver}\"}}"));
         Assert.True(created.Code == 202, created.ToString());
         Assert.Equal(SchedulerApiHost.Silver.ToString(), created.Str("pool_id"));
@@ -119,5 +121,24 @@ public sealed class PoolSchedulerTests(SchedulerApiHost host) : IClassFixture<Sc
         var member = host.Client(project: "sched-" + Guid.NewGuid().ToString("N")[..8]);
         var plain = await member.PostAsync("/v2/zones", TestData.ZoneBody(TestData.ZoneName()));
         Assert.Equal(SchedulerApiHost.Default.ToString(), plain.Str("pool_id"));
+    }
+
+    [Fact]
+    public async Task A_zone_the_scheduler_places_in_a_non_default_pool_without_a_pool_tsig_key_is_400_and_nothing_is_stored()
+    {
+        var admin = host.Client(project: "sched-" + Guid.NewGuid().ToString("N")[..8], roles: "admin");
+        var name = TestData.ZoneName();
+        var attributes = $", \"attributes\": {{\"pool_id\": \"{SchedulerApiHost.GoldEu}\"}}";
+
+        var refused = await admin.PostAsync("/v2/zones", TestData.ZoneBody(name, extra: attributes));
+        ErrorAssert.Is(refused, 400, "bad_request");
+        Assert.Contains(SchedulerApiHost.GoldEu.ToString(), refused.Text);
+        Assert.Contains("POOL", refused.Text);
+        Assert.Equal(0, (await admin.GetAsync($"/v2/zones?name={name}")).Json.GetProperty("zones").GetArrayLength());
+
+        await TestPools.AddKeyAsync(host, SchedulerApiHost.GoldEu.ToString());
+        var created = await admin.PostAsync("/v2/zones", TestData.ZoneBody(name, extra: attributes));
+        Assert.True(created.Code == 202, created.ToString());
+        Assert.Equal(SchedulerApiHost.GoldEu.ToString(), created.Str("pool_id"));
     }
 }

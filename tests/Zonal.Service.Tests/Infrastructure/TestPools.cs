@@ -9,6 +9,13 @@ public static class TestPools
     public static async Task<string> AddAsync(ApiHost host, params string[] nsRecords)
     {
         var id = Guid.NewGuid().ToString();
+        await LoadAsync(host, id, nsRecords);
+        return id;
+    }
+
+    /// <summary>Creates or rewrites the pool of this id (named after it), without targets, with these ns_records.</summary>
+    public static async Task LoadAsync(ApiHost host, string id, params string[] nsRecords)
+    {
         var yaml = $"- name: p{id[..8]}\n  id: {id}\n  ns_records:\n"
             + string.Concat(nsRecords.Select((ns, i) => $"    - hostname: {ns}\n      priority: {i + 1}\n"));
         var file = Path.GetTempFileName();
@@ -21,8 +28,6 @@ public static class TestPools
         {
             File.Delete(file);
         }
-
-        return id;
     }
 
     /// <summary>Gives the pool a TSIG key of scope POOL, which a zone needs to be placed there.</summary>

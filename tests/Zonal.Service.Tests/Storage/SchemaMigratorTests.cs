@@ -54,7 +54,8 @@ public sealed class SchemaMigratorTests
                 """);
         }
 
-        Assert.Equal(1, await MigrateAsync(target, lastVersion: 10));
+        // 0010 and any later migrations.
+        Assert.InRange(await MigrateAsync(target), 1, int.MaxValue);
         await using var check = Context(target);
         var zone = await check.Zones.SingleAsync();
         Assert.Equal(".gro.elpmaxe.bus", zone.ReversedName);
@@ -81,15 +82,21 @@ public sealed class SchemaMigratorTests
         Guid[] zones = [Guid.NewGuid(), Guid.NewGuid()];
         await using (var db = Context(target))
         {
+            // Raw SQL: the EF model may already map columns of later scripts.
             foreach (var zone in zones)
             {
-                db.Zones.Add(TestRows.Zone(zone, zone + ".example.org."));
+                var name = zone + ".example.org.";
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO zones (id, project_id, pool_id, name, email, ttl, serial, refresh, retry, expire, minimum,
+                        status, action, type, masters, attributes, version, created_at)
+                    VALUES ({zone}, 'p', {zone}, {name}, 'h.example.org.', 3600, 1, 3600, 600, 86400, 300, 'ACTIVE', 'NONE', 'PRIMARY',
+                        '[]', '[]', 1, '2026-01-01 00:00:00')
+                    """);
             }
 
-            var first = TestRows.Set(zones[0], "a", "192.0.2.1", "192.0.2.2", "192.0.2.3");
-            first.Records[0].Action = "DELETE";
-            db.RecordSets.AddRange(first, TestRows.Set(zones[0], "b", "192.0.2.4"), TestRows.Set(zones[1], "c", "192.0.2.5"));
-            await db.SaveChangesAsync();
+            await InsertSetAsync(db, zones[0], "a", "NONE", "DELETE", "NONE");
+            await InsertSetAsync(db, zones[0], "b", "CREATE");
+            await InsertSetAsync(db, zones[1], "c", "UPDATE");
         }
 
         Assert.Equal(1, await MigrateAsync(target, lastVersion: 12));
@@ -97,6 +104,25 @@ public sealed class SchemaMigratorTests
         var counts = await check.ZoneContentCounts.ToDictionaryAsync(c => c.ZoneId);
         Assert.Equal((2L, 3L), (counts[zones[0]].Recordsets, counts[zones[0]].Records));
         Assert.Equal((1L, 1L), (counts[zones[1]].Recordsets, counts[zones[1]].Records));
+    }
+
+    /// <summary>An A record set with one record per action given.</summary>
+    private static async Task InsertSetAsync(ZonalDbContext db, Guid zoneId, string label, params string[] actions)
+    {
+        var setId = Guid.NewGuid();
+        var name = $"{label}.{zoneId}.example.org.";
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO recordsets (id, zone_id, project_id, name, type, managed, version, created_at)
+            VALUES ({setId}, {zoneId}, 'p', {name}, 'A', false, 1, '2026-01-01 00:00:00')
+            """);
+        for (int i = 0; i < actions.Length; i++)
+        {
+            var (id, data, action) = (Guid.NewGuid(), $"192.0.2.{i + 1}", actions[i]);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO records (id, recordset_id, zone_id, data, managed, status, action, serial, version, created_at)
+                VALUES ({id}, {setId}, {zoneId}, {data}, false, 'ACTIVE', {action}, 1, 1, '2026-01-01 00:00:00')
+                """);
+        }
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class PropagationHost : IAsyncDisposable
 
     public IPEndPoint MiniDns { get; private set; } = null!;
 
+    /// <summary>The service's database, as `zonal manage --database` takes it.</summary>
+    public string Database => "sqlite:Data Source=" + Path.Combine(_directory, "zonal.db") + ";Default Timeout=60";
+
     public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
     {
         var host = await StartAsync();
@@ -39,7 +42,7 @@ public sealed class PropagationHost : IAsyncDisposable
         var host = new PropagationHost();
         var settings = new Dictionary<string, string?>
         {
-            ["Zonal:Database"] = "sqlite:Data Source=" + Path.Combine(host._directory, "zonal.db") + ";Default Timeout=60",
+            ["Zonal:Database"] = host.Database,
             ["Zonal:Api:Listen"] = "http://127.0.0.1:0",
             ["Zonal:MiniDns:Listen"] = "127.0.0.1:0",
             ["Zonal:Nameserver:Listen"] = "127.0.0.1:0",
@@ -76,6 +79,14 @@ public sealed class PropagationHost : IAsyncDisposable
         await loader.ApplyAsync([pool], delete: false, dryRun: false, CancellationToken.None);
     }
 
+    /// <summary>Loads a pools.yaml the way operators do, with `zonal manage pool-update --file`.</summary>
+    public async Task LoadPoolsFileAsync(string yaml)
+    {
+        var file = Path.Combine(_directory, $"pools-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        Assert.Equal(0, await ManageCommand.RunAsync(["pool-update", "--file", file, "--database", Database]));
+    }
+
     /// <summary>The default pool with these targets, each also polled as a nameserver.</summary>
     public static PoolDefinition DefaultPool(IPEndPoint miniDns, params Backends.ITargetServer[] targets)
     {
@@ -93,7 +104,8 @@ public sealed class PropagationHost : IAsyncDisposable
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
+        // A zone task (pool_move) answers 202 with no body.
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
     }
 
     /// <summary>Polls the zone until <paramref name="status"/>; null status waits for the zone to be gone (404).</summary>

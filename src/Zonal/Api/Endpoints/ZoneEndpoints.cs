@@ -80,13 +80,18 @@ public static class ZoneEndpoints
         var body = await RequestBody.ReadAsync(http.Request, "Zone", PatchKeys);
         var bus = ApiRequest.Bus(http);
         var current = await bus.CallAsync(new GetZone(ctx, zoneId), http.RequestAborted);
+        if (body.Has("pool_id") && !string.Equals(body.String("pool_id"), current.PoolId.ToString("D"), StringComparison.OrdinalIgnoreCase))
+        {
+            // Designate writes the column without moving the zone; here a pool changes only by moving.
+            throw ServiceError.InvalidObject($"pool_id cannot be changed with PATCH; move the zone with POST /v2/zones/{zoneId}/tasks/pool_move");
+        }
+
         body.RejectChanged(new Dictionary<string, string?>
         {
             ["id"] = current.Id.ToString("D"),
             ["name"] = current.Name,
             ["type"] = current.Type,
             ["project_id"] = current.ProjectId,
-            ["pool_id"] = current.PoolId.ToString("D"),
         });
         var zone = await bus.CallAsync(new UpdateZone(
             ctx,

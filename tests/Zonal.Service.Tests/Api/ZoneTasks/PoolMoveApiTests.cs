@@ -46,9 +46,12 @@ public abstract class PoolMoveApiTests<THost>(THost host) : IClassFixture<THost>
         var outboxAction = await host.QueryAsync(db => db.Outbox.Where(o => o.ZoneId == moving.Id && o.Serial == moving.Serial).Select(o => o.Action).SingleAsync());
         Assert.Equal(ChangeAction.Update, outboxAction);
 
+        Assert.Equal(Guid.Parse(DefaultPoolId), moving.MovedFromPoolId);
+
         var zone = await TestData.WaitForStatusAsync(admin, $"/v2/zones/{id}", "ACTIVE");
         Assert.Equal("ACTIVE", zone.Str("status"));
         Assert.Equal(pool, zone.Str("pool_id"));
+        Assert.Null(await host.QueryAsync(db => db.Zones.Where(z => z.Id == moving.Id).Select(z => z.MovedFromPoolId).SingleAsync()));
         Assert.Equal(["ns-a.second.example.", "ns-b.second.example."], await RecordsAsync(admin, id, "NS"));
         Assert.StartsWith("ns-b.second.example. ", (await RecordsAsync(admin, id, "SOA"))[0]);
         var servers = (await admin.GetAsync($"/v2/zones/{id}/nameservers")).Json.GetProperty("nameservers");
@@ -85,5 +88,27 @@ public abstract class PoolMoveApiTests<THost>(THost host) : IClassFixture<THost>
         ErrorAssert.Is(await admin.PostAsync(path, $$"""{"pool_id": "{{pool}}"}"""), 400, "bad_request");
         var stored = await host.QueryAsync(db => db.Zones.AsNoTracking().SingleAsync(z => z.Id == Guid.Parse(id)));
         Assert.Equal(Guid.Parse(DefaultPoolId), stored.PoolId);
+    }
+
+    [Fact]
+    public async Task Patch_with_another_pool_id_is_400_pointing_to_pool_move_and_the_zone_stays_while_the_same_pool_id_is_accepted()
+    {
+        var pool = await TestPools.AddAsync(host, "ns.patched.example.");
+        await TestPools.AddKeyAsync(host, pool);
+        var admin = host.Client(_project);
+        var (id, _) = await TestData.CreateZoneAsync(admin);
+
+        var refused = await admin.PatchAsync($"/v2/zones/{id}", $$"""{"pool_id": "{{pool}}", "description": "moved?"}""");
+        ErrorAssert.Is(refused, 400, "invalid_object");
+        Assert.Contains("pool_move", refused.Text);
+        ErrorAssert.Is(await admin.PatchAsync($"/v2/zones/{id}", """{"pool_id": null}"""), 400, "invalid_object");
+        var stored = await host.QueryAsync(db => db.Zones.AsNoTracking().SingleAsync(z => z.Id == Guid.Parse(id)));
+        Assert.Equal(Guid.Parse(DefaultPoolId), stored.PoolId);
+        Assert.Null(stored.Description);
+
+        var same = await admin.PatchAsync($"/v2/zones/{id}", $$"""{"pool_id": "{{DefaultPoolId}}", "description": "same pool"}""");
+        Assert.True(same.Code is 200 or 202, same.ToString());
+        Assert.Equal("same pool", same.Str("description"));
+        Assert.Equal(DefaultPoolId, same.Str("pool_id"));
     }
 }
