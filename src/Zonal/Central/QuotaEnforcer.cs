@@ -10,7 +10,7 @@ namespace Zonal.Central;
 /// Reads a project's quotas and checks writes against them. Checks run inside the writer's
 /// transaction after its lock, so counts cannot change between the check and the commit.
 /// </summary>
-public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> options)
+public sealed class QuotaEnforcer(ZonalDbContext db, DatabaseTarget database, IOptions<ZonalOptions> options)
 {
     public async Task<Dictionary<string, int>> ForProjectAsync(string projectId, CancellationToken ct)
     {
@@ -36,25 +36,11 @@ public sealed class QuotaEnforcer(ZonalDbContext db, IOptions<ZonalOptions> opti
     }
 
     /// <summary>A record set of the zone that will hold <paramref name="records"/> records; null id means a new set.</summary>
-    public async Task CheckRecordSetAsync(ZoneRow zone, Guid? recordSetId, int records, CancellationToken ct) =>
-        CheckRecordSet(await RecordSetFacts(zone, recordSetId).FirstAsync(ct), recordSetId is null, records);
-
-    /// <summary>
-    /// What a record set write is checked against, in one row hung on the zone's row: the project's own
-    /// limits, if set, and the zone's counts. Writers may compose it into a larger query.
-    /// </summary>
-    public IQueryable<RecordSetQuotaFacts> RecordSetFacts(ZoneRow zone, Guid? recordSetId)
+    public async Task CheckRecordSetAsync(ZoneRow zone, Guid? recordSetId, int records, CancellationToken ct)
     {
-        bool newSet = recordSetId is null;
-        var project = zone.ProjectId;
-        return db.Zones.AsNoTracking().Where(z => z.Id == zone.Id).Select(z => new RecordSetQuotaFacts
-        {
-            RecordsetRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.RecordsetRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
-            ZoneRecordsets = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecordsets).Select(q => (int?)q.HardLimit).FirstOrDefault(),
-            ZoneRecords = db.Quotas.Where(q => q.ProjectId == project && q.Resource == QuotaKeys.ZoneRecords).Select(q => (int?)q.HardLimit).FirstOrDefault(),
-            Sets = newSet ? db.RecordSets.Count(s => s.ZoneId == z.Id) : 0,
-            Others = db.Records.Count(r => r.ZoneId == z.Id && r.RecordSetId != recordSetId && r.Action != ChangeAction.Delete),
-        });
+        // No name to place: the placement part of the facts looks up nothing.
+        var found = await RecordSetWriteFacts.ReadAsync(db, database.Provider, zone, recordSetId, "", "", [], ct);
+        CheckRecordSet(found.Quota, recordSetId is null, records);
     }
 
     public void CheckRecordSet(RecordSetQuotaFacts found, bool newSet, int records)

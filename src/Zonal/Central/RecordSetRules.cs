@@ -6,7 +6,7 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>Where a record set may live and what it may hold (RFC 1034 CNAME rules, zone cuts, Designate's formats).</summary>
-public sealed class RecordSetRules(ZonalDbContext db, ZoneScope zones, QuotaEnforcer quotas, ManagedRecords managed)
+public sealed class RecordSetRules(ZonalDbContext db, DatabaseTarget database, QuotaEnforcer quotas, ManagedRecords managed)
 {
     public static void CheckType(string type)
     {
@@ -59,30 +59,15 @@ public sealed class RecordSetRules(ZonalDbContext db, ZoneScope zones, QuotaEnfo
     }
 
     /// <summary>
-    /// Everything a new record set is checked against after the zone lock, in one round trip hung on
-    /// the (locked) zone's row: where it may live (<see cref="CheckPlacement"/>), the quotas, and the
-    /// pool's NS records that the SOA rewrite of the same write needs.
+    /// Checks a new record set after the zone lock (<see cref="RecordSetWriteFacts"/>): where it may live
+    /// (<see cref="CheckPlacement"/>) and the quotas; remembers the pool's NS records for the SOA rewrite.
     /// </summary>
     public async Task CheckCreateAsync(ZoneRow zone, DnsName name, string type, int records, CancellationToken ct)
     {
         var lowered = name.ToString().ToLowerInvariant();
         int zoneLabels = DnsName.Parse(zone.Name).LabelCount;
         var candidates = ZoneScope.SelfAndAncestors(name).Take(name.LabelCount - zoneLabels).ToList();
-        var sameName = db.RecordSets.Where(s => s.ZoneId == zone.Id && s.Name.ToLower() == lowered);
-        var live = zones.Live;
-        var pools = db.Pools;
-        var found = await quotas.RecordSetFacts(zone, null).Select(q => new
-        {
-            Quota = q,
-            Placement = new PlacementFacts
-            {
-                SameType = sameName.Any(s => s.Type == type),
-                Others = sameName.Any(),
-                Cname = sameName.Any(s => s.Type == "CNAME"),
-                Child = live.Where(c => candidates.Contains(c.Name.ToLower())).Select(c => c.Name).FirstOrDefault(),
-            },
-            NsRecords = pools.Where(p => p.Id == zone.PoolId).Select(p => p.NsRecords).FirstOrDefault(),
-        }).FirstAsync(ct);
+        var found = await RecordSetWriteFacts.ReadAsync(db, database.Provider, zone, null, lowered, type, candidates, ct);
         CheckPlacement(found.Placement, name, type);
         quotas.CheckRecordSet(found.Quota, newSet: true, records);
         managed.Remember(zone.PoolId, found.NsRecords);
@@ -109,17 +94,5 @@ public sealed class RecordSetRules(ZonalDbContext db, ZoneScope zones, QuotaEnfo
         {
             throw new ServiceError(400, "invalid_recordset_location", $"RecordSet belongs in a child zone: {child}");
         }
-    }
-
-    /// <summary>What is already at a new record set's name: sets of its type, any sets, a CNAME, a child zone's apex.</summary>
-    private sealed class PlacementFacts
-    {
-        public bool SameType { get; init; }
-
-        public bool Others { get; init; }
-
-        public bool Cname { get; init; }
-
-        public string? Child { get; init; }
     }
 }

@@ -42,6 +42,8 @@ public sealed class ZonalDbContext : DbContext
 
     public DbSet<ZoneCountRow> ZoneCounts => Set<ZoneCountRow>();
 
+    public DbSet<ZoneContentCountRow> ZoneContentCounts => Set<ZoneContentCountRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapTable<ZoneRow>("zones", z => z.Id);
@@ -51,6 +53,7 @@ public sealed class ZonalDbContext : DbContext
         modelBuilder.MapTable<RecordRow>("records", r => r.Id).Property(r => r.RecordSetId).HasColumnName("recordset_id");
         modelBuilder.MapTable<OutboxRow>("outbox", r => r.Id, identityKey: true);
         modelBuilder.MapTable<ZoneCountRow>("zone_counts", c => c.ProjectId);
+        modelBuilder.MapTable<ZoneContentCountRow>("zone_content_counts", c => c.ZoneId);
         // The admin-only tables, created by schema script 0002.
         modelBuilder.MapTable<TldRow>("tlds", t => t.Id);
         modelBuilder.MapTable<BlacklistRow>("blacklists", b => b.Id);

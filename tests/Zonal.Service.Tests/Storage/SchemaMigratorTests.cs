@@ -63,6 +63,69 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task Zones_written_before_0012_get_their_content_counted_on_sqlite()
+    {
+        var dir = Directory.CreateTempSubdirectory("zonal-0012-").FullName;
+        await CountsExistingContentAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db")));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Zones_written_before_0012_get_their_content_counted_on_postgresql() =>
+        await CountsExistingContentAsync(DatabaseTarget.Parse("postgresql:" + PostgresCluster.Instance.CreateDatabase()));
+
+    /// <summary>Two zones with sets and records (one record pending deletion, not live) written before 0012.</summary>
+    private static async Task CountsExistingContentAsync(DatabaseTarget target)
+    {
+        await MigrateAsync(target, lastVersion: 11);
+        Guid[] zones = [Guid.NewGuid(), Guid.NewGuid()];
+        await using (var db = Context(target))
+        {
+            // Raw SQL: the EF model may already map columns of later scripts.
+            foreach (var zone in zones)
+            {
+                var name = zone + ".example.org.";
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO zones (id, project_id, pool_id, name, email, ttl, serial, refresh, retry, expire, minimum,
+                        status, action, type, masters, attributes, version, created_at)
+                    VALUES ({zone}, 'p', {zone}, {name}, 'h.example.org.', 3600, 1, 3600, 600, 86400, 300, 'ACTIVE', 'NONE', 'PRIMARY',
+                        '[]', '[]', 1, '2026-01-01 00:00:00')
+                    """);
+            }
+
+            await InsertSetAsync(db, zones[0], "a", "NONE", "DELETE", "NONE");
+            await InsertSetAsync(db, zones[0], "b", "CREATE");
+            await InsertSetAsync(db, zones[1], "c", "UPDATE");
+        }
+
+        Assert.Equal(1, await MigrateAsync(target, lastVersion: 12));
+        await using var check = Context(target);
+        var counts = await check.ZoneContentCounts.ToDictionaryAsync(c => c.ZoneId);
+        Assert.Equal((2L, 3L), (counts[zones[0]].Recordsets, counts[zones[0]].Records));
+        Assert.Equal((1L, 1L), (counts[zones[1]].Recordsets, counts[zones[1]].Records));
+    }
+
+    /// <summary>An A record set with one record per action given.</summary>
+    private static async Task InsertSetAsync(ZonalDbContext db, Guid zoneId, string label, params string[] actions)
+    {
+        var setId = Guid.NewGuid();
+        var name = $"{label}.{zoneId}.example.org.";
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO recordsets (id, zone_id, project_id, name, type, managed, version, created_at)
+            VALUES ({setId}, {zoneId}, 'p', {name}, 'A', false, 1, '2026-01-01 00:00:00')
+            """);
+        for (int i = 0; i < actions.Length; i++)
+        {
+            var (id, data, action) = (Guid.NewGuid(), $"192.0.2.{i + 1}", actions[i]);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO records (id, recordset_id, zone_id, data, managed, status, action, serial, version, created_at)
+                VALUES ({id}, {setId}, {zoneId}, {data}, false, 'ACTIVE', {action}, 1, 1, '2026-01-01 00:00:00')
+                """);
+        }
+    }
+
+    [Fact]
     public void Database_urls_name_their_provider()
     {
         var pg = DatabaseTarget.Parse("postgresql://zonal:s%40cret@127.0.0.1:5433/dns");
