@@ -33,6 +33,12 @@ public sealed class ZonalOptions
     public OsloPolicyOptions OsloPolicy { get; set; } = new();
 
     public WorkerOptions Worker { get; set; } = new();
+
+    /// <summary>
+    /// Longest the start waits for the warm-up of the propagation path (seconds; 0: no warm-up), so the
+    /// first zone is not the one paying for JIT and first queries. A warm-up that runs out only logs.
+    /// </summary>
+    public double StartupWarmupSeconds { get; set; } = 10;
 }
 
 /// <summary>Every project's quotas unless an admin set its own (Designate's quota_* defaults); negative means unlimited.</summary>

@@ -26,6 +26,8 @@ public sealed class PropagationHost : IAsyncDisposable
 
     public IPEndPoint MiniDns { get; private set; } = null!;
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
     {
         var host = await StartAsync();
