@@ -116,6 +116,15 @@ public sealed class CentralOptions
 
     public int SoaMinimum { get; set; } = 3600;
 
+    /// <summary>
+    /// Changes of each zone kept in zone_journal for IXFR; older ones are pruned, and a target still at a
+    /// pruned serial gets a full AXFR instead (always correct, only larger). 0 keeps no journal past a prune.
+    /// </summary>
+    public int JournalKeepPerZone { get; set; } = 100;
+
+    /// <summary>Seconds between journal prunes (0: never prune).</summary>
+    public double JournalPruneInterval { get; set; } = 600;
+
     /// <summary>Pool scheduler filters run in order at zone create (Designate's scheduler_filters); unset means default_pool.</summary>
     /// <remarks>No default list here: configuration binding would append to it rather than replace it.</remarks>
     public List<string>? SchedulerFilters { get; set; }

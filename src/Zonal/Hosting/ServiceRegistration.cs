@@ -93,6 +93,8 @@ public static class ServiceRegistration
 
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<ZoneJournalPruner>();
+        services.AddHostedService(s => s.GetRequiredService<ZoneJournalPruner>());
     }
 
     public static void AddWorker(this IServiceCollection services)
