@@ -23,7 +23,8 @@ public sealed class ZoneWriter(
     IOptions<ZonalOptions> options,
     ZoneNameAllowance allowance,
     PoolScheduler scheduler,
-    Policy policy)
+    Policy policy,
+    CatalogZones catalogs)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -46,6 +47,10 @@ public sealed class ZoneWriter(
         policy.CheckContext(ctx);
         var project = Policy.RequireProject(ctx);
         policy.Enforce("create_zone", ctx, project);
+        if (call.Type == ZoneType.Catalog)
+        {
+            throw ServiceError.Forbidden("CATALOG zones are made from pools.yaml, not through the API");
+        }
 
         var name = NameRules.ParseZoneName(call.Name, Central.MaxZoneNameLength);
         await allowance.CheckAsync(ctx, call.Name, ct);
@@ -113,6 +118,7 @@ public sealed class ZoneWriter(
             CreatedAt = now,
         };
         db.Zones.Add(zone);
+        await catalogs.TouchAsync(poolId, now, ct);
         if (!fields.Secondary)
         {
             db.RecordSets.AddRange(await managed.ForNewZoneAsync(zone, ct));
@@ -175,6 +181,7 @@ public sealed class ZoneWriter(
         await RejectSubZonesAsync(zone, ct);
         await RemoveSharesAsync(call.Context, zone, ct);
         changes.RecordDelete(zone, call.Context.HardDelete);
+        await catalogs.TouchAsync(zone.PoolId, changes.Now, ct);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();

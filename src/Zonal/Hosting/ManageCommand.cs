@@ -57,7 +57,7 @@ public static class ManageCommand
         try
         {
             var pools = PoolsFile.Parse(await File.ReadAllTextAsync(file));
-            var loader = new PoolLoader(db, new WriteTransactions(db, database, new SqliteWriteGate()), TimeProvider.System);
+            var loader = new PoolLoader(db, new WriteTransactions(db, database, new SqliteWriteGate()), TimeProvider.System, new CatalogZones(db));
             foreach (var change in await loader.ApplyAsync(pools, flags.Contains("--delete"), flags.Contains("--dry-run"), CancellationToken.None))
             {
                 Console.WriteLine(flags.Contains("--dry-run") ? "dry run: " + change : change);

@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddScoped<ZoneChangeRecorder>();
 
         services.AddScoped<PoolScheduler>();
+        services.AddScoped<CatalogZones>();
         services.AddScoped<ZoneWriter>();
         services.AddScoped<ICallHandler<CreateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());
         services.AddScoped<ICallHandler<UpdateZone, ZoneView>>(s => s.GetRequiredService<ZoneWriter>());

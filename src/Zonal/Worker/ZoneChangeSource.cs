@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zonal.Central;
+using Zonal.Domain;
 using Zonal.Messaging.Contracts.Worker;
 using Zonal.Storage;
 
@@ -16,7 +17,12 @@ public sealed class ZoneChangeSource(IServiceScopeFactory scopes, IUnloadedPoolT
         var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
         // The zone and its pool's lists in one round trip.
         var zone = await db.Zones.AsNoTracking().Where(z => z.Id == request.ZoneId && z.DeletedAt == null)
-            .Select(z => new { z.Name, Pool = db.Pools.FirstOrDefault(p => p.Id == z.PoolId) }).FirstOrDefaultAsync(ct);
+            .Select(z => new
+            {
+                z.Name,
+                Pool = db.Pools.FirstOrDefault(p => p.Id == z.PoolId),
+                Catalog = db.Zones.Where(c => c.PoolId == z.PoolId && c.Type == ZoneType.Catalog && c.DeletedAt == null).Select(c => c.Name).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
         if (zone is null)
         {
             return null;
@@ -29,7 +35,8 @@ public sealed class ZoneChangeSource(IServiceScopeFactory scopes, IUnloadedPoolT
             : new PoolTopology(
             PoolJson.Read<List<PoolTarget>>(pool.Targets),
             PoolJson.Read<List<PoolServer>>(pool.Nameservers),
-            PoolJson.Read<List<PoolServer>>(pool.AlsoNotifies));
+            PoolJson.Read<List<PoolServer>>(pool.AlsoNotifies),
+            zone.Catalog);
         return new ZoneChange(request.ZoneId, zone.Name, request.Action, request.Serial, request.HardDelete, topology);
     }
 }

@@ -91,11 +91,27 @@ public sealed class PropagationHost : IAsyncDisposable
 
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        var (status, text) = await TrySendAsync(method, path, body);
+        Assert.True((int)status is >= 200 and < 300, $"{method} {path}: {(int)status} {text}");
         return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Any answer, as its status and body; <paramref name="roles"/> replaces the admin role.</summary>
+    public async Task<(HttpStatusCode Status, string Text)> TrySendAsync(HttpMethod method, string path, JsonObject? body = null, string? roles = null, bool allProjects = false)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (roles is not null)
+        {
+            request.Headers.Add("X-Roles", roles);
+        }
+
+        if (allProjects)
+        {
+            request.Headers.Add("X-Auth-All-Projects", "true");
+        }
+
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Polls the zone until <paramref name="status"/>; null status waits for the zone to be gone (404).</summary>

@@ -38,7 +38,8 @@ public static class ZoneEndpoints
         var ctx = await ApiRequest.ContextAsync(http);
         var body = await RequestBody.ReadAsync(http.Request, "Zone", CreateKeys);
         var type = body.String("type") ?? ZoneType.Primary;
-        if (type is not (ZoneType.Primary or ZoneType.Secondary))
+        // CATALOG passes to central, which refuses it with 403 after policy (contract §6.1).
+        if (type is not (ZoneType.Primary or ZoneType.Secondary or ZoneType.Catalog))
         {
             throw ServiceError.Schema(new FieldError(["type"], $"'{type}' is not one of ['PRIMARY', 'SECONDARY']", "enum", new[] { ZoneType.Primary, ZoneType.Secondary }));
         }
