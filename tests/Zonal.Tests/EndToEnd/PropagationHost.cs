@@ -71,7 +71,8 @@ public sealed class PropagationHost : IAsyncDisposable
     /// <summary>Makes these servers the default pool's targets and nameservers, transferring from this MiniDNS.</summary>
     public Task UseTargetsAsync(params Backends.ITargetServer[] targets) => LoadPoolAsync(DefaultPool(MiniDns, targets));
 
-    private async Task LoadPoolAsync(PoolDefinition pool)
+    /// <summary>Loads a pool as `zonal manage pool-update` would.</summary>
+    public async Task LoadPoolAsync(PoolDefinition pool)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var loader = ActivatorUtilities.CreateInstance<PoolLoader>(scope.ServiceProvider);
