@@ -50,7 +50,7 @@ public sealed class CatalogZones(ZonalDbContext db)
         db.RemoveRange(keys);
         if (wanted.TsigKey is { Length: > 0 } secret)
         {
-            // Stored as Designate does: a ZONE-scoped key named after the catalog, which MiniDNS then requires for it.
+            // Stored as Designate does: a ZONE-scoped key named after the catalog; a transfer signed with it reaches the catalog alone.
             db.Add(new TsigKeyRow
             {
                 Id = Guid.NewGuid(), Name = wanted.Fqdn.TrimEnd('.'), Algorithm = wanted.TsigAlgorithm ?? "hmac-sha256", Secret = secret,
