@@ -36,9 +36,23 @@ public sealed class CatalogZones(ZonalDbContext db)
         bool created = current is null;
         current ??= db.Zones.Add(new ZoneRow
         {
-            Id = Guid.NewGuid(), ProjectId = Project, PoolId = pool.Id, Name = wanted.Fqdn, Email = "hostmaster@invalid",
-            Ttl = 3600, Serial = Epoch(now), Retry = 600, Expire = 86400, Minimum = 3600, Status = Status.Active, Action = ChangeAction.None,
-            Type = ZoneType.Catalog, Masters = "[]", Attributes = "{}", Version = 1, CreatedAt = now,
+            Id = Guid.NewGuid(),
+            ProjectId = Project,
+            PoolId = pool.Id,
+            Name = wanted.Fqdn,
+            Email = "hostmaster@invalid",
+            Ttl = 3600,
+            Serial = Epoch(now),
+            Retry = 600,
+            Expire = 86400,
+            Minimum = 3600,
+            Status = Status.Active,
+            Action = ChangeAction.None,
+            Type = ZoneType.Catalog,
+            Masters = "[]",
+            Attributes = "{}",
+            Version = 1,
+            CreatedAt = now,
         }).Entity;
         if (!string.Equals(current.Name, wanted.Fqdn, StringComparison.OrdinalIgnoreCase))
         {
@@ -53,8 +67,13 @@ public sealed class CatalogZones(ZonalDbContext db)
             // Stored as Designate does: a ZONE-scoped key named after the catalog; a transfer signed with it reaches the catalog alone.
             db.Add(new TsigKeyRow
             {
-                Id = Guid.NewGuid(), Name = wanted.Fqdn.TrimEnd('.'), Algorithm = wanted.TsigAlgorithm ?? "hmac-sha256", Secret = secret,
-                Scope = TsigKeyManager.ZoneScope, ResourceId = current.Id, CreatedAt = now,
+                Id = Guid.NewGuid(),
+                Name = wanted.Fqdn.TrimEnd('.'),
+                Algorithm = wanted.TsigAlgorithm ?? "hmac-sha256",
+                Secret = secret,
+                Scope = TsigKeyManager.ZoneScope,
+                ResourceId = current.Id,
+                CreatedAt = now,
             });
         }
 
