@@ -72,7 +72,7 @@ public sealed class CatalogZoneTests
             (HttpMethod.Patch, $"/v2/zones/{id}", new JsonObject { ["ttl"] = 60 }),
             (HttpMethod.Delete, $"/v2/zones/{id}", null),
             (HttpMethod.Get, $"/v2/zones/{id}/recordsets", null),
-            (HttpMethod.Post, "/v2/zones", new JsonObject { ["name"] = "c." + PropagationHost.NewZoneName(), ["type"] = "CATALOG", ["email"] = "a@example.org" }),
+            (HttpMethod.Post, $"/v2/zones/{id}/recordsets", PropagationHost.RecordSet("x.catalog.invalid.", "A", "192.0.2.1")),
         })
         {
             var (status, text) = await host.TrySendAsync(method, path, body);
