@@ -39,10 +39,19 @@ try
         : await PostAsync(http, "/v2/zones", new { name = "bench.example.", email = "hostmaster@example.org" });
     var zonePath = $"/v2/zones/{zone}";
     var imported = setup.Elapsed;
-    var activeAfter = await WaitActiveAsync(http, zonePath, setup, TimeSpan.FromMinutes(30));
-    Console.WriteLine(zoneRecords > 0
-        ? $"zone of {zoneRecords} records: import {imported.TotalSeconds:F1} s, → ACTIVE {activeAfter.TotalSeconds:F1} s"
-        : $"zone create → ACTIVE: {activeAfter.TotalMilliseconds:F1} ms");
+    var activeAfter = await WaitActiveAsync(http, zonePath, setup, TimeSpan.FromMinutes(30), zoneRecords > 0 ? 100 : 1);
+    if (zoneRecords > 0)
+    {
+        Console.WriteLine($"zone of {zoneRecords} records: import {imported.TotalSeconds:F1} s, → ACTIVE {activeAfter.TotalSeconds:F1} s");
+    }
+    else
+    {
+        // The first zone after start beside a later one: what a cold process adds (the host warms up at start).
+        var second = Stopwatch.StartNew();
+        var secondZone = await PostAsync(http, "/v2/zones", new { name = "bench2.example.", email = "hostmaster@example.org" });
+        var secondAfter = await WaitActiveAsync(http, $"/v2/zones/{secondZone}", second, TimeSpan.FromMinutes(2), 1);
+        Console.WriteLine($"zone create → ACTIVE: first zone after start {activeAfter.TotalMilliseconds:F1} ms, second zone {secondAfter.TotalMilliseconds:F1} ms");
+    }
 
     var latencies = new List<double>();
     var errors = new List<double>();
@@ -85,10 +94,10 @@ static async Task<string> PostAsync(HttpClient http, string path, object body)
     return response.IsSuccessStatusCode ? json.GetProperty("id").GetString()! : throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {json}");
 }
 
-// The untimed setup wait polls every 100 ms, not to compete with the worker for the 2 cores.
-static async Task<TimeSpan> WaitActiveAsync(HttpClient http, string path, Stopwatch clock, TimeSpan limit)
+// A large zone's untimed setup wait polls every 100 ms, not to compete with the worker for the 2 cores.
+static async Task<TimeSpan> WaitActiveAsync(HttpClient http, string path, Stopwatch clock, TimeSpan limit, int everyMs)
 {
-    var status = await WaitSettledAsync(http, path, clock, limit, TimeSpan.FromMilliseconds(100));
+    var status = await WaitSettledAsync(http, path, clock, limit, TimeSpan.FromMilliseconds(everyMs));
     return status == "ACTIVE" ? clock.Elapsed : throw new InvalidOperationException($"{path} is {status} after {clock.Elapsed}");
 }
 

@@ -9,7 +9,11 @@ public sealed record PoolDefinition(
     IReadOnlyList<PoolNsRecord> NsRecords,
     IReadOnlyList<PoolServer> Nameservers,
     IReadOnlyList<PoolTarget> Targets,
-    IReadOnlyList<PoolServer> AlsoNotifies);
+    IReadOnlyList<PoolServer> AlsoNotifies,
+    PoolCatalogZone? CatalogZone = null);
+
+/// <summary>pools.yaml's catalog_zone: the pool's RFC 9432 catalog, optionally with a TSIG key for its transfers.</summary>
+public sealed record PoolCatalogZone(string Fqdn, int Refresh, string? TsigKey = null, string? TsigAlgorithm = null);
 
 public sealed record PoolNsRecord(string Hostname, int Priority);
 

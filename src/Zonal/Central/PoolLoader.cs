@@ -10,7 +10,7 @@ namespace Zonal.Central;
 /// rewritten whole; a changed ns_records rewrites the apex NS and SOA of the pool's zones. With delete, stored pools missing from the file go, unless zones still use them.
 /// </summary>
 /// <param name="nameServers">Rewrites the zones of a pool whose ns_records change (Designate does on pool update).</param>
-public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, ApexNameServers nameServers)
+public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions, TimeProvider clock, ApexNameServers nameServers, CatalogZones catalogs)
 {
     /// <summary>Returns one line per change, e.g. "created pool x (id)"; with dryRun nothing is saved.</summary>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<PoolDefinition> pools, bool delete, bool dryRun, CancellationToken ct)
@@ -82,10 +82,21 @@ public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions
             try
             {
                 await db.SaveChangesAsync(ct);
+                // After the pools are saved: a catalog zone row refers to its pool.
+                foreach (var pool in pools)
+                {
+                    var row = db.Pools.Local.First(p => p.Name == pool.Name);
+                    if (await catalogs.ApplyAsync(row, pool.CatalogZone, now, ct) is { } change)
+                    {
+                        changes.Add(change);
+                    }
+                }
+
+                await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
-                throw ServiceError.Duplicate("duplicate_pool", "Duplicate Pool: the name belongs to another pool");
+                throw ServiceError.Duplicate("duplicate_pool", "Duplicate Pool: the name belongs to another pool or zone");
             }
 
             await tx.CommitAsync(ct);
@@ -114,10 +125,15 @@ public sealed class PoolLoader(ZonalDbContext db, WriteTransactions transactions
         }
 
         Require(pool.Targets.All(t => !string.IsNullOrWhiteSpace(t.Type)), label, "every target needs a type");
+        if (pool.CatalogZone is { } catalog)
+        {
+            Require(CatalogZones.IsValidFqdn(catalog.Fqdn), label, $"catalog_zone_fqdn '{catalog.Fqdn}' is not a fully qualified name");
+            Require(catalog.Refresh > 0, label, "catalog_zone_refresh must be positive");
+        }
     }
 
     private static bool IsFqdn(string hostname) =>
-        hostname.EndsWith('.') && hostname != "." && DnsName.TryParse(hostname, null, out _, out _);
+        CatalogZones.IsValidFqdn(hostname);
 
     private static void Require(bool condition, string pool, string message)
     {

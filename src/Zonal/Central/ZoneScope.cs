@@ -35,7 +35,10 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
         var counts = db.ZoneCounts.AsQueryable();
         if (ctx.AllProjects)
         {
-            return [new ListPart<ZoneRow>(Live, counts.Select(c => c.Live))];
+            // Admins see the pools' catalog zones in lists (and get 403 on them); nobody else does.
+            return ctx.IsAdmin
+                ? [new ListPart<ZoneRow>(Live, counts.Select(c => c.Live))]
+                : [new ListPart<ZoneRow>(Live.Where(z => z.Type != ZoneType.Catalog))];
         }
 
         var shared = db.SharedZones.Where(s => s.TargetProjectId == ctx.ProjectId).Select(s => s.ZoneId);
@@ -69,7 +72,11 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
     public Task<bool> IsSharedAsync(Guid zoneId, CancellationToken ct) => db.SharedZones.AnyAsync(s => s.ZoneId == zoneId, ct);
 
     public async Task<ZoneRow> FindAsync(RequestContext ctx, Guid zoneId, CancellationToken ct) =>
-        await Visible(ctx).AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ZoneNotFound();
+        RejectCatalog(await Visible(ctx).AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ZoneNotFound());
+
+    /// <summary>Any API operation on a CATALOG zone is 403 (contract §2): its content is generated, never edited.</summary>
+    public static ZoneRow RejectCatalog(ZoneRow zone) =>
+        zone.Type == ZoneType.Catalog ? throw ServiceError.Forbidden("CATALOG zones can not be read or changed through the API") : zone;
 
     /// <summary>Finds the zone and holds its write lock until the transaction ends; the row is tracked.</summary>
     public async Task<ZoneRow> FindForWriteAsync(RequestContext ctx, Guid zoneId, CancellationToken ct)
@@ -80,6 +87,7 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
             throw ZoneNotFound();
         }
 
+        RejectCatalog(zone);
         return ctx.AllProjects || zone.ProjectId == ctx.ProjectId
             || await db.SharedZones.AnyAsync(s => s.ZoneId == zoneId && s.TargetProjectId == ctx.ProjectId, ct)
             ? zone

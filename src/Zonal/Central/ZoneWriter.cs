@@ -26,7 +26,8 @@ public sealed class ZoneWriter(
     PoolScheduler scheduler,
     PoolKeyRule poolKeys,
     IMessageBus bus,
-    Policy policy)
+    Policy policy,
+    CatalogZones catalogs)
     : ICallHandler<CreateZone, ZoneView>, ICallHandler<UpdateZone, ZoneView>, ICallHandler<DeleteZone, ZoneView>, ICallHandler<AbandonZone, ZoneView>
 {
     private CentralOptions Central => options.Value.Central;
@@ -54,6 +55,10 @@ public sealed class ZoneWriter(
         policy.CheckContext(ctx);
         var project = Policy.RequireProject(ctx);
         policy.Enforce("create_zone", ctx, project);
+        if (call.Type == ZoneType.Catalog)
+        {
+            throw ServiceError.Forbidden("CATALOG zones are made from pools.yaml, not through the API");
+        }
 
         var name = NameRules.ParseZoneName(call.Name, Central.MaxZoneNameLength);
         await allowance.CheckAsync(ctx, call.Name, ct);
@@ -122,6 +127,7 @@ public sealed class ZoneWriter(
             CreatedAt = now,
         };
         db.Zones.Add(zone);
+        await catalogs.TouchAsync(poolId, now, ct);
         if (!fields.Secondary)
         {
             db.RecordSets.AddRange(await managed.ForNewZoneAsync(zone, ct));
@@ -205,6 +211,7 @@ public sealed class ZoneWriter(
         await RejectSubZonesAsync(zone, ct);
         await RemoveSharesAsync(call.Context, zone, ct);
         changes.RecordDelete(zone, call.Context.HardDelete);
+        await catalogs.TouchAsync(zone.PoolId, changes.Now, ct);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();

@@ -33,6 +33,12 @@ public sealed class ZonalOptions
     public OsloPolicyOptions OsloPolicy { get; set; } = new();
 
     public WorkerOptions Worker { get; set; } = new();
+
+    /// <summary>
+    /// Longest the start waits for the warm-up of the propagation path (seconds; 0: no warm-up), so the
+    /// first zone is not the one paying for JIT and first queries. A warm-up that runs out only logs.
+    /// </summary>
+    public double StartupWarmupSeconds { get; set; } = 10;
 }
 
 /// <summary>Every project's quotas unless an admin set its own (Designate's quota_* defaults); negative means unlimited.</summary>
@@ -109,6 +115,15 @@ public sealed class CentralOptions
     public int SoaExpire { get; set; } = 86400;
 
     public int SoaMinimum { get; set; } = 3600;
+
+    /// <summary>
+    /// Changes of each zone kept in zone_journal for IXFR; older ones are pruned, and a target still at a
+    /// pruned serial gets a full AXFR instead (always correct, only larger). 0 keeps no journal past a prune.
+    /// </summary>
+    public int JournalKeepPerZone { get; set; } = 100;
+
+    /// <summary>Seconds between journal prunes (0: never prune).</summary>
+    public double JournalPruneInterval { get; set; } = 600;
 
     /// <summary>Pool scheduler filters run in order at zone create (Designate's scheduler_filters); unset means default_pool.</summary>
     /// <remarks>No default list here: configuration binding would append to it rather than replace it.</remarks>

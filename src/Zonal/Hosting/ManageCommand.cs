@@ -62,7 +62,7 @@ public static class ManageCommand
             var pools = PoolsFile.Parse(await File.ReadAllTextAsync(file));
             var managed = new ManagedRecords(db, Options.Create(options));
             var nameServers = new ApexNameServers(db, new ZoneChangeRecorder(db, database, managed, TimeProvider.System), managed);
-            var loader = new PoolLoader(db, new WriteTransactions(db, database, new SqliteWriteGate()), TimeProvider.System, nameServers);
+            var loader = new PoolLoader(db, new WriteTransactions(db, database, new SqliteWriteGate()), TimeProvider.System, nameServers, new CatalogZones(db));
             foreach (var change in await loader.ApplyAsync(pools, flags.Contains("--delete"), flags.Contains("--dry-run"), CancellationToken.None))
             {
                 Console.WriteLine(flags.Contains("--dry-run") ? "dry run: " + change : change);

@@ -6,7 +6,7 @@ using Zonal.Domain;
 
 namespace Zonal.Hosting;
 
-/// <summary>Reads Designate's pools.yaml: a list of pools. Keys this service does not use (catalog_zone, tsigkey_id) are ignored.</summary>
+/// <summary>Reads Designate's pools.yaml: a list of pools. Keys this service does not use (tsigkey_id) are ignored.</summary>
 public static class PoolsFile
 {
     public static IReadOnlyList<PoolDefinition> Parse(string yaml)
@@ -44,7 +44,10 @@ public static class PoolsFile
             (pool.NsRecords ?? []).Select(r => new PoolNsRecord(r.Hostname ?? "", r.Priority)).ToList(),
             Servers(pool.Nameservers),
             (pool.Targets ?? []).Select(t => new PoolTarget(t.Type ?? "", t.Description, Servers(t.Masters), t.Options ?? [])).ToList(),
-            Servers(pool.AlsoNotifies));
+            Servers(pool.AlsoNotifies),
+            pool.CatalogZone is { } catalog
+                ? new PoolCatalogZone(catalog.CatalogZoneFqdn ?? "", catalog.CatalogZoneRefresh, catalog.CatalogZoneTsigKey, catalog.CatalogZoneTsigAlgorithm)
+                : null);
     }
 
     private static List<PoolServer> Servers(List<ServerYaml>? servers) =>
@@ -67,6 +70,19 @@ public static class PoolsFile
         public List<TargetYaml>? Targets { get; set; }
 
         public List<ServerYaml>? AlsoNotifies { get; set; }
+
+        public CatalogZoneYaml? CatalogZone { get; set; }
+    }
+
+    private sealed class CatalogZoneYaml
+    {
+        public string? CatalogZoneFqdn { get; set; }
+
+        public int CatalogZoneRefresh { get; set; } = 60;
+
+        public string? CatalogZoneTsigKey { get; set; }
+
+        public string? CatalogZoneTsigAlgorithm { get; set; }
     }
 
     private sealed class NsRecordYaml

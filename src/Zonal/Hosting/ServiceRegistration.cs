@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.AddScoped<ZoneChangeRecorder>();
 
         services.AddScoped<PoolScheduler>();
+        services.AddScoped<CatalogZones>();
         services.AddScoped<PoolKeyRule>();
         services.AddScoped<ApexNameServers>();
         services.AddHandlers<ZoneWriter>();
@@ -68,6 +69,8 @@ public static class ServiceRegistration
 
         services.AddScoped<ICastHandler<UpdateStatus>, StatusUpdater>();
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<ZoneJournalPruner>();
+        services.AddHostedService(s => s.GetRequiredService<ZoneJournalPruner>());
     }
 
     public static void AddWorker(this IServiceCollection services)

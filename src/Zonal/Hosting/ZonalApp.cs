@@ -34,6 +34,7 @@ public static class ZonalApp
         builder.Services.AddMiniDns(builder.Configuration);
         builder.Services.AddApi(options.Api);
         builder.Services.AddBuiltinNameserver(builder.Configuration, options);
+        builder.Services.AddHostedService<StartupWarmup>();
         if (options.DefaultPool.BuiltinTarget)
         {
             builder.Services.AddSingleton<Worker.IUnloadedPoolTopology, EmbeddedPoolTopology>();

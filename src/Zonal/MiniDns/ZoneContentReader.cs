@@ -8,7 +8,8 @@ namespace Zonal.MiniDns;
 
 /// <summary>
 /// MiniDNS's read-only view of storage: which zone covers a name, an RRset, the whole zone, and the
-/// journal. Records being deleted (action DELETE) are not served; a null TTL is the zone's.
+/// journal. Records being deleted (action DELETE) are not served; a null TTL is the zone's. A CATALOG
+/// zone's content is generated (<see cref="CatalogContent"/>).
 /// </summary>
 public sealed class ZoneContentReader(ZonalDbContext db)
 {
@@ -44,6 +45,11 @@ public sealed class ZoneContentReader(ZonalDbContext db)
     public async Task<List<StoredRecord>> RRsetAsync(ServedZone zone, DnsName name, string type, CancellationToken ct)
     {
         var owner = name.ToString().ToLowerInvariant();
+        if (zone.Row.Type == ZoneType.Catalog)
+        {
+            return await new CatalogContent(db, zone).RRsetAsync(owner, type, ct);
+        }
+
         var rows = await (
             from set in db.RecordSets.AsNoTracking()
             where set.ZoneId == zone.Row.Id && set.Type == type && set.Name.ToLower() == owner
@@ -56,6 +62,16 @@ public sealed class ZoneContentReader(ZonalDbContext db)
     /// <summary>Every served record but the SOA, RRsets kept together, streamed so a large zone is never held whole.</summary>
     public async IAsyncEnumerable<StoredRecord> AllButSoaAsync(ServedZone zone, [EnumeratorCancellation] CancellationToken ct)
     {
+        if (zone.Row.Type == ZoneType.Catalog)
+        {
+            await foreach (var record in new CatalogContent(db, zone).AllButSoaAsync(ct))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
         var rows = (
             from set in db.RecordSets.AsNoTracking()
             where set.ZoneId == zone.Row.Id && set.Type != "SOA"
@@ -75,6 +91,12 @@ public sealed class ZoneContentReader(ZonalDbContext db)
     /// </summary>
     public async Task<List<ZoneJournalRow>?> JournalAsync(ServedZone zone, long fromSerial, CancellationToken ct)
     {
+        if (zone.Row.Type == ZoneType.Catalog)
+        {
+            // A catalog keeps no journal: IXFR of it is always answered in AXFR form.
+            return null;
+        }
+
         var entries = await db.ZoneJournal.AsNoTracking()
             .Where(j => j.ZoneId == zone.Row.Id && j.SerialFrom >= fromSerial && j.SerialTo <= zone.Row.Serial)
             .OrderBy(j => j.Id)

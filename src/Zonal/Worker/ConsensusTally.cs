@@ -50,13 +50,14 @@ public sealed class ConsensusTally
 
     /// <summary>
     /// Takes a reading; false when it is not a serial answer from one of the pool's nameservers
-    /// (another zone action, another host, or a NOTIFY acknowledgement, which carries no serial).
+    /// (another zone action, another host, or a NOTIFY acknowledgement, which carries no serial: a poll
+    /// that finds a deleted zone gone reports serial 0, so even for DELETE a serial-less SUCCESS is a NOTIFY's).
     /// </summary>
     public bool Record(NameserverStatus status)
     {
         var key = $"{status.Host}:{status.Port}";
         if (status.ZoneId != _change.ZoneId || status.Action != _change.Action || !_nameservers.ContainsKey(key)
-            || !_change.IsDelete && status.Status == "SUCCESS" && status.ActualSerial is null)
+            || status.Status == "SUCCESS" && status.ActualSerial is null)
         {
             return false;
         }

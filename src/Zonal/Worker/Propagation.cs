@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Central;
 using Zonal.Configuration;
+using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.MiniDns;
@@ -49,6 +50,14 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
             return new PollVerdict(PollOutcome.Success, change.Serial, "the pool has no targets");
         }
 
+        if (change.Pool.CatalogZone is { } catalog && change.Action is ChangeAction.Create or ChangeAction.Delete)
+        {
+            // RFC 9432: the targets add and drop member zones as the catalog tells them; no backend call.
+            await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change, catalog);
+            await NotifyAsync(change.Pool.AlsoNotifies, change);
+            return await polls.PollAsync(change, superseded);
+        }
+
         // Backend calls finish even when superseded: a half-made change on a nameserver helps nobody.
         var failures = await targets.ApplyAsync(change, CancellationToken.None);
         if (!targets.MeetsThreshold(change.Pool.Targets.Count, failures.Count))
@@ -77,11 +86,12 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
         target.Options.GetValueOrDefault("host", "127.0.0.1"),
         int.TryParse(target.Options.GetValueOrDefault("port"), out var port) ? port : 53);
 
-    private async Task NotifyAsync(IReadOnlyList<PoolServer> destinations, ZoneChange change)
+    /// <param name="zoneName">The zone the NOTIFY names: the changed zone, or its pool's catalog.</param>
+    private async Task NotifyAsync(IReadOnlyList<PoolServer> destinations, ZoneChange change, string? zoneName = null)
     {
         foreach (var destination in destinations)
         {
-            await bus.CastAsync(new NotifyZoneChanged(change.ZoneId, change.ZoneName, change.Action, change.Serial,
+            await bus.CastAsync(new NotifyZoneChanged(change.ZoneId, zoneName ?? change.ZoneName, change.Action, change.Serial,
                 destination.Host, destination.Port, Worker.PollTimeoutMs, (int)(Worker.PollRetryInterval * 1000), Worker.PollMaxRetries));
         }
     }

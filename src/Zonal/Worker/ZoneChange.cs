@@ -3,8 +3,11 @@ using Zonal.Domain;
 
 namespace Zonal.Worker;
 
-/// <summary>The part of a pool the worker acts on: targets to drive, nameservers to poll, extra NOTIFY receivers.</summary>
-public sealed record PoolTopology(IReadOnlyList<PoolTarget> Targets, IReadOnlyList<PoolServer> Nameservers, IReadOnlyList<PoolServer> AlsoNotifies)
+/// <summary>
+/// The part of a pool the worker acts on: targets to drive, nameservers to poll, extra NOTIFY receivers,
+/// and the pool's catalog zone, if it has one (then targets learn of new and deleted zones from it).
+/// </summary>
+public sealed record PoolTopology(IReadOnlyList<PoolTarget> Targets, IReadOnlyList<PoolServer> Nameservers, IReadOnlyList<PoolServer> AlsoNotifies, string? CatalogZone = null)
 {
     public static readonly PoolTopology Empty = new([], [], []);
 }

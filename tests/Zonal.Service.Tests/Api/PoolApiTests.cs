@@ -132,6 +132,12 @@ public abstract class PoolUpdateTests<THost>(THost host) : IClassFixture<THost>
         Assert.Contains("bind9", stored.Targets);
         Assert.Contains("5354", stored.Targets);
         Assert.Contains("192.0.2.4", stored.AlsoNotifies);
+        // catalog_zone made one CATALOG zone in the pool, however often the file is loaded, closed to the API.
+        var catalog = await host.QueryAsync(db => Task.FromResult(db.Zones.Where(z => z.Type == "CATALOG" && z.DeletedAt == null).ToList()));
+        Assert.Equal(("cat.example.", stored.Id, 60), (Assert.Single(catalog).Name, catalog[0].PoolId, catalog[0].Refresh));
+        var admin = host.Client(roles: "admin");
+        admin.Headers["X-Auth-All-Projects"] = "true";
+        Assert.Equal(403, (await admin.GetAsync($"/v2/zones/{catalog[0].Id}")).Code);
 
         var client = host.Client("project-" + Guid.NewGuid().ToString("N")[..8]);
         var (zoneId, _) = await TestData.CreateZoneAsync(client);

@@ -54,8 +54,9 @@ public sealed class SchemaMigratorTests
                 """);
         }
 
-        // 0010 and any later migrations.
-        Assert.InRange(await MigrateAsync(target), 1, int.MaxValue);
+        // 0010 alone (later migrations would change the count), then the rest.
+        Assert.Equal(1, await MigrateAsync(target, lastVersion: 10));
+        await MigrateAsync(target);
         await using var check = Context(target);
         var zone = await check.Zones.SingleAsync();
         Assert.Equal(".gro.elpmaxe.bus", zone.ReversedName);

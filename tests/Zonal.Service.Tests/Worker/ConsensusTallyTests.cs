@@ -63,10 +63,12 @@ public sealed class ConsensusTallyTests
     {
         var change = WorkerRig.Change(TwoNameservers, action: "DELETE", serial: 100);
         var tally = new ConsensusTally(change, 100);
-        tally.Record(Reading(change, "10.0.0.1", "SUCCESS", null));
+        // A NOTIFY acknowledgement carries no serial: not a reading, even for DELETE.
+        Assert.False(tally.Record(Reading(change, "10.0.0.2", "SUCCESS", null)));
+        tally.Record(Reading(change, "10.0.0.1", "SUCCESS", 0));
         tally.Record(Reading(change, "10.0.0.2", "ERROR", 100));
         Assert.False(tally.Reached);
-        tally.Record(Reading(change, "10.0.0.2", "SUCCESS", null));
+        tally.Record(Reading(change, "10.0.0.2", "SUCCESS", 0));
         Assert.Equal(new PollVerdict(PollOutcome.Success, 100, "2 of 2 nameservers confirmed"), tally.Verdict());
     }
 

@@ -41,6 +41,7 @@ public sealed class FakeMiniDns(IMessageBus bus) : ICastHandler<PollForSerialNum
 
         var serial = Serving.TryGetValue(key, out var serve) ? serve() : null;
         var reached = cast.Action == "DELETE" ? serial is null : serial >= cast.ExpectedSerial;
-        await bus.CastAsync(new NameserverStatus(cast.ZoneId, cast.Action, cast.Host, cast.Port, reached ? "SUCCESS" : "ERROR", serial), ct);
+        // As MiniDNS's SerialPoller: a deleted zone found gone is serial 0.
+        await bus.CastAsync(new NameserverStatus(cast.ZoneId, cast.Action, cast.Host, cast.Port, reached ? "SUCCESS" : "ERROR", reached && serial is null ? 0 : serial), ct);
     }
 }

@@ -29,6 +29,8 @@ public sealed class PropagationHost : IAsyncDisposable
     /// <summary>The service's database, as `zonal manage --database` takes it.</summary>
     public string Database => _zonal.Database;
 
+    public IServiceProvider Services => _zonal.Services;
+
     public static async Task<PropagationHost> StartAsync(Func<IPEndPoint, PoolDefinition> pool)
     {
         var host = await StartAsync();
@@ -59,6 +61,9 @@ public sealed class PropagationHost : IAsyncDisposable
     /// <summary>Makes these servers the default pool's targets and nameservers, transferring from this MiniDNS.</summary>
     public Task UseTargetsAsync(params ITargetServer[] targets) => _zonal.UseTargetsAsync(targets);
 
+    /// <summary>Loads a pool as `zonal manage pool-update` would.</summary>
+    public Task LoadPoolAsync(PoolDefinition pool) => _zonal.LoadPoolAsync(pool);
+
     /// <summary>Loads a pools.yaml the way operators do, with `zonal manage pool-update --file`.</summary>
     public async Task LoadPoolsFileAsync(string yaml)
     {
@@ -72,12 +77,28 @@ public sealed class PropagationHost : IAsyncDisposable
 
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        var (status, text) = await TrySendAsync(method, path, body);
+        Assert.True((int)status is >= 200 and < 300, $"{method} {path}: {(int)status} {text}");
         // A zone task (pool_move) answers 202 with no body.
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Any answer, as its status and body; <paramref name="roles"/> replaces the admin role.</summary>
+    public async Task<(HttpStatusCode Status, string Text)> TrySendAsync(HttpMethod method, string path, JsonObject? body = null, string? roles = null, bool allProjects = false)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (roles is not null)
+        {
+            request.Headers.Add("X-Roles", roles);
+        }
+
+        if (allProjects)
+        {
+            request.Headers.Add("X-Auth-All-Projects", "true");
+        }
+
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Polls the zone until <paramref name="status"/>; null status waits for the zone to be gone (404).</summary>

@@ -24,7 +24,8 @@ public sealed class DigMiniDns(IMessageBus bus) : ICastHandler<PollForSerialNumb
             var reached = cast.Action == "DELETE" ? answered && serial is null : serial >= cast.ExpectedSerial;
             if (reached)
             {
-                await bus.CastAsync(new NameserverStatus(cast.ZoneId, cast.Action, cast.Host, cast.Port, "SUCCESS", serial), ct);
+                // As MiniDNS's SerialPoller: a zone found gone is serial 0 (a serial-less SUCCESS is a NOTIFY's).
+                await bus.CastAsync(new NameserverStatus(cast.ZoneId, cast.Action, cast.Host, cast.Port, "SUCCESS", serial ?? 0), ct);
                 return;
             }
 

@@ -39,6 +39,7 @@ public static class ZoneEndpoints
         var ctx = await ApiRequest.ContextAsync(http);
         var body = await RequestBody.ReadAsync(http.Request, "Zone", CreateKeys);
         var type = body.String("type") ?? ZoneType.Primary;
+        // CATALOG fails the schema here (400, as Designate's API schema); central refuses it too (403) for other callers.
         if (type is not (ZoneType.Primary or ZoneType.Secondary))
         {
             throw ServiceError.Schema(new FieldError(["type"], $"'{type}' is not one of ['PRIMARY', 'SECONDARY']", "enum", new[] { ZoneType.Primary, ZoneType.Secondary }));
