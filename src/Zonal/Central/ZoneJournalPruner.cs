@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
+using Zonal.Hosting;
 using Zonal.Storage;
 
 namespace Zonal.Central;
@@ -14,33 +14,11 @@ namespace Zonal.Central;
 /// purged from storage. MiniDNS answers an IXFR from a pruned serial with AXFR (the journal no longer leads there).
 /// </summary>
 public sealed class ZoneJournalPruner(IServiceScopeFactory scopes, IOptions<ZonalOptions> options, TimeProvider clock, ILogger<ZoneJournalPruner> logger)
-    : BackgroundService
+    : PeriodicTask(options.Value.Central.JournalPruneInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.Central.JournalPruneInterval;
-        if (interval <= 0)
-        {
-            return;
-        }
+    protected override string Name => "zone journal prune";
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(interval), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "zone journal prune failed; retrying at the next interval");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => PruneAsync(ct);
 
     /// <summary>One prune; returns the number of journal entries removed.</summary>
     public async Task<int> PruneAsync(CancellationToken ct)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
+using Zonal.Hosting;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Worker;
@@ -18,35 +18,19 @@ namespace Zonal.Worker;
 /// will shard this later; one loop serves a single process.)
 /// </summary>
 public sealed class RecoveryLoop(IServiceScopeFactory scopes, IMessageBus bus, IOptions<ZonalOptions> options, TimeProvider clock, ILogger<RecoveryLoop> logger)
-    : BackgroundService
+    : PeriodicTask(options.Value.Worker.RecoveryInterval, clock, logger)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.Worker.RecoveryInterval), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RecoverAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "zone recovery failed; retrying at the next interval");
-            }
-        }
-    }
+    protected override string Name => "zone recovery";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => RecoverAsync(ct);
 
     public async Task<int> RecoverAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
-        var stuckBefore = clock.GetUtcNow().UtcDateTime - options.Value.Worker.MaxPropagationTime();
+        var stuckBefore = Clock.GetUtcNow().UtcDateTime - options.Value.Worker.MaxPropagationTime();
         var zones = await db.Zones.AsNoTracking()
             .Where(z => z.DeletedAt == null && (z.Status == Status.Error || z.Status == Status.Pending && (z.UpdatedAt ?? z.CreatedAt) < stuckBefore))
             .OrderBy(z => z.UpdatedAt ?? z.CreatedAt)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
+using Zonal.Hosting;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Worker;
@@ -16,34 +16,18 @@ namespace Zonal.Worker;
 /// zones transferred longer ago than their SOA refresh ask their masters for a newer serial.
 /// </summary>
 public sealed class SecondaryRefreshLoop(IServiceScopeFactory scopes, IMessageBus bus, IOptions<ZonalOptions> options, TimeProvider clock, ILogger<SecondaryRefreshLoop> logger)
-    : BackgroundService
+    : PeriodicTask(options.Value.Worker.SecondaryRefreshInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.Worker.SecondaryRefreshInterval), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "secondary zone refresh failed; retrying at the next interval");
-            }
-        }
-    }
+    protected override string Name => "secondary zone refresh";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => RefreshAsync(ct);
 
     /// <summary>Sends the zones that are due; returns how many.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         // Refresh differs per zone, so the comparison is made here; a zone is a few fields.
         var zones = await db.Zones.AsNoTracking()
             .Where(z => z.DeletedAt == null && z.Type == ZoneType.Secondary && z.Action != ChangeAction.Delete && z.TransferredAt != null)

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Zonal.Hosting;
+
+/// <summary>
+/// A producer-style periodic task (contract §10): one run every interval seconds; a failed run is logged and
+/// the next interval tries again, so one bad run never stops the task. An interval of 0 or less turns it off.
+/// </summary>
+public abstract class PeriodicTask(double intervalSeconds, TimeProvider clock, ILogger logger) : BackgroundService
+{
+    /// <summary>The clock the interval runs on, for the task's own notion of now.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
+    /// <summary>What the log says failed, e.g. "zone recovery".</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>One run of the task.</summary>
+    protected abstract Task RunOnceAsync(CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (intervalSeconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(intervalSeconds), Clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "{Task} failed; retrying at the next interval", Name);
+            }
+        }
+    }
+}
