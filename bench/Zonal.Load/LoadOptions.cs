@@ -3,11 +3,11 @@ using System.Globalization;
 namespace Zonal.Load;
 
 /// <summary>Command-line switches; every one has a default so a bare run measures everything.</summary>
-public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, int Zones, int Lists, int Warmup, bool Fsync, bool WithoutRelay)
+public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, int Zones, int Lists, int Warmup, int WarmupRounds, bool Fsync, bool WithoutRelay)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var o = new LoadOptions(["sqlite", "postgresql"], 2000, 20, 10_000, 2000, 500, false, false);
+        var o = new LoadOptions(["sqlite", "postgresql"], 2000, 20, 10_000, 2000, 500, 1, false, false);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -20,9 +20,10 @@ public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, in
                 "--zones" => o with { Zones = Number() },
                 "--lists" => o with { Lists = Number() },
                 "--warmup" => o with { Warmup = Number() },
+                "--warmup-rounds" => o with { WarmupRounds = Number() },
                 "--without-relay" => o with { WithoutRelay = true },
                 "--fsync" => o with { Fsync = true },
-                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --fsync, --without-relay"),
+                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles), --fsync, --without-relay"),
             };
         }
 
