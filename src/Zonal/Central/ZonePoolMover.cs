@@ -28,6 +28,8 @@ public sealed class ZonePoolMover(
     PoolKeyRule poolKeys,
     IOptions<ZonalOptions> options,
     Policy policy,
+    CatalogZones catalogs,
+    TimeProvider clock,
     ILogger<ZonePoolMover> logger) : ICallHandler<MoveZonePool, ZoneView>
 {
     public async Task<ZoneView> HandleAsync(MoveZonePool call, CancellationToken ct)
@@ -62,6 +64,10 @@ public sealed class ZonePoolMover(
         zone.MovedFromPoolId = zone.PoolId;
         zone.PoolId = target;
         await nameServers.RewriteAsync(zone, ct);
+        // The member leaves one catalog and joins the other: both serials move, so both pools' targets pull them.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await catalogs.TouchAsync(zone.MovedFromPoolId.Value, now, ct);
+        await catalogs.TouchAsync(target, now, ct);
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
