@@ -28,6 +28,8 @@ public sealed class ZonePoolMover(
     PoolKeyRule poolKeys,
     IOptions<ZonalOptions> options,
     Policy policy,
+    CatalogZones catalogs,
+    TimeProvider clock,
     ILogger<ZonePoolMover> logger) : ICallHandler<MoveZonePool, ZoneView>
 {
     public async Task<ZoneView> HandleAsync(MoveZonePool call, CancellationToken ct)
@@ -59,9 +61,14 @@ public sealed class ZonePoolMover(
         }
 
         // Until the move is confirmed the worker creates the zone in the new pool and deletes it from this one.
-        zone.MovedFromPoolId = zone.PoolId;
+        var left = zone.PoolId;
+        zone.MovedFromPoolId = left;
         zone.PoolId = target;
         await nameServers.RewriteAsync(zone, ct);
+        // The member leaves one catalog and joins the other: both serials move, so both pools' targets pull them.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await catalogs.TouchAsync(left, now, ct);
+        await catalogs.TouchAsync(target, now, ct);
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -234,6 +234,8 @@ public sealed class ZoneWriter(
         zone.Action = ChangeAction.None;
         zone.Version++;
         zone.UpdatedAt = zone.DeletedAt;
+        // The member leaves its pool's catalog (targets fed by the catalog then drop it at their next refresh).
+        await catalogs.TouchAsync(zone.PoolId, changes.Now, ct);
         await db.Outbox.Where(o => o.ZoneId == zone.Id && o.ProcessedAt == null)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.ProcessedAt, zone.DeletedAt), ct);
         await SaveAsync(ct);

@@ -6,7 +6,7 @@ namespace Zonal.Worker;
 /// <summary>
 /// The two halves of a pool_move as ordinary changes: the new pool creates the zone (a move is a
 /// CREATE there, whatever the zone's action says, unless the zone is being deleted), and the old
-/// pool deletes it, skipping the targets and nameservers it shares with the new pool.
+/// pool deletes it (dropping it from its catalog, if any), skipping the targets and nameservers it shares with the new pool.
 /// </summary>
 public static class PoolMoveSteps
 {
@@ -20,7 +20,8 @@ public static class PoolMoveSteps
         Pool = new PoolTopology(
             old.Targets.Where(t => !change.Pool.Targets.Any(n => SameTarget(t, n))).ToList(),
             old.Nameservers.Except(change.Pool.Nameservers).ToList(),
-            old.AlsoNotifies),
+            old.AlsoNotifies,
+            old.CatalogZone),
     };
 
     private static bool SameTarget(PoolTarget a, PoolTarget b) =>

@@ -13,11 +13,21 @@ public static class TestPools
         return id;
     }
 
+    /// <summary>Adds a pool without targets whose pools.yaml entry has this catalog_zone, and returns its id.</summary>
+    public static async Task<string> AddWithCatalogAsync(ApiHost host, string catalogFqdn, params string[] nsRecords)
+    {
+        var id = Guid.NewGuid().ToString();
+        await LoadAsync(host, id, nsRecords, $"  catalog_zone:\n    catalog_zone_fqdn: {catalogFqdn}\n");
+        return id;
+    }
+
     /// <summary>Creates or rewrites the pool of this id (named after it), without targets, with these ns_records.</summary>
-    public static async Task LoadAsync(ApiHost host, string id, params string[] nsRecords)
+    public static Task LoadAsync(ApiHost host, string id, params string[] nsRecords) => LoadAsync(host, id, nsRecords, "");
+
+    private static async Task LoadAsync(ApiHost host, string id, string[] nsRecords, string extraYaml)
     {
         var yaml = $"- name: p{id[..8]}\n  id: {id}\n  ns_records:\n"
-            + string.Concat(nsRecords.Select((ns, i) => $"    - hostname: {ns}\n      priority: {i + 1}\n"));
+            + string.Concat(nsRecords.Select((ns, i) => $"    - hostname: {ns}\n      priority: {i + 1}\n")) + extraYaml;
         var file = Path.GetTempFileName();
         try
         {

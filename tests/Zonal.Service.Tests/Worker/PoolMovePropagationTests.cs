@@ -72,4 +72,24 @@ public sealed class PoolMovePropagationTests
         Assert.Equal(("DELETE", true), (report.Action, report.Success));
         Assert.Equal(["bind9:delete:example.org.", "pdns4:delete:example.org."], rig.BackendCalls);
     }
+
+    [Fact]
+    public async Task A_move_between_catalog_pools_notifies_the_new_catalog_then_the_old_one_and_calls_no_backend()
+    {
+        await using var rig = new WorkerRig();
+        rig.MiniDns.Serve("127.0.0.1:1053", 100);
+        rig.MiniDns.Serve("127.0.0.2:1053", null);
+        var newTarget = WorkerRig.Target("bind9", port: 2000);
+        var oldTarget = WorkerRig.Target("bind9", "127.0.0.3", 3000);
+        var change = WorkerRig.Change(new PoolTopology([newTarget], [NewNs], [], "new-cat.example."), "UPDATE")
+            with
+        { MovedFrom = new PoolTopology([oldTarget], [OldNs], [], "old-cat.example.") };
+
+        await rig.Propagation.RunAsync(change, CancellationToken.None);
+
+        Assert.True((await rig.NextReportAsync()).Success);
+        Assert.Empty(rig.BackendCalls);
+        Assert.Equal(["new-cat.example.@127.0.0.1:2000", "old-cat.example.@127.0.0.3:3000"],
+            rig.MiniDns.Notifies.Select(n => $"{n.ZoneName}@{n.Host}:{n.Port}"));
+    }
 }
