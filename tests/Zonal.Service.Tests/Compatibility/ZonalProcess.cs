@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Zonal.Service.Tests.Infrastructure;
 
 namespace Zonal.Service.Tests.Compatibility;
 
 /// <summary>
 /// The built `zonal` started as a user would (`dotnet zonal.dll --listen ... --data ...`) on a free
-/// loopback port with a fresh data folder; killed and its folder removed on dispose.
+/// loopback port with a fresh data folder; killed and its folder removed on dispose. A port another test
+/// took between choosing it and zonal binding it means a new start on new ports.
 /// </summary>
 public sealed class ZonalProcess : IAsyncLifetime
 {
@@ -15,12 +14,14 @@ public sealed class ZonalProcess : IAsyncLifetime
     private Process? _process;
     private Task<string>? _stderr;
 
-    public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}");
+    private const int Starts = 3;
+
+    public Uri Address { get; private set; } = null!;
 
     /// <summary>Where the builtin nameserver answers (UDP and TCP), the default pool's nameserver.</summary>
-    public int NameserverPort { get; } = FreePort();
+    public int NameserverPort { get; private set; }
 
-    private int MiniDnsPort { get; } = FreePort();
+    private int MiniDnsPort { get; set; }
 
     /// <summary>The Designate v2 endpoint clients are pointed at.</summary>
     public string Endpoint => new Uri(Address, "/v2").ToString();
@@ -28,6 +29,26 @@ public sealed class ZonalProcess : IAsyncLifetime
     public ApiClient Client => new(Address, null, null);
 
     public async Task InitializeAsync()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            Address = new Uri($"http://127.0.0.1:{FreePorts.NextUdpAndTcp()}");
+            NameserverPort = FreePorts.NextUdpAndTcp();
+            MiniDnsPort = FreePorts.NextUdpAndTcp();
+            StartProcess();
+            try
+            {
+                await WaitUntilServingAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < Starts && e.Message.Contains("already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                _process!.Dispose();
+            }
+        }
+    }
+
+    private void StartProcess()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", $"127.0.0.1:{MiniDnsPort}", "--nameserver-listen", $"127.0.0.1:{NameserverPort}" })
@@ -38,7 +59,6 @@ public sealed class ZonalProcess : IAsyncLifetime
         _process = Process.Start(start)!;
         _ = _process.StandardOutput.ReadToEndAsync();
         _stderr = _process.StandardError.ReadToEndAsync();
-        await WaitUntilServingAsync();
     }
 
     public async Task DisposeAsync()
@@ -73,13 +93,5 @@ public sealed class ZonalProcess : IAsyncLifetime
                 await Task.Delay(200);
             }
         }
-    }
-
-    /// <summary>A port free for TCP (and, on a quiet loopback, for UDP too).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
