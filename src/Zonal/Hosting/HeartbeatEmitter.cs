@@ -28,7 +28,15 @@ public sealed class HeartbeatEmitter(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await BeatAsync("STOPPED", cancellationToken);
+        try
+        {
+            await BeatAsync("STOPPED", cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A database that does not answer must not turn a clean stop into a failed one.
+            logger.LogWarning("the STOPPED heartbeat did not finish before the shutdown deadline");
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
