@@ -42,7 +42,7 @@ public sealed class CatalogZones(ZonalDbContext db)
             Name = wanted.Fqdn,
             Email = "hostmaster@invalid",
             Ttl = 3600,
-            Serial = Epoch(now),
+            Serial = ZoneSerials.At(now),
             Retry = 600,
             Expire = 86400,
             Minimum = 3600,
@@ -57,7 +57,7 @@ public sealed class CatalogZones(ZonalDbContext db)
         if (!string.Equals(current.Name, wanted.Fqdn, StringComparison.OrdinalIgnoreCase))
         {
             current.Name = wanted.Fqdn;
-            current.Serial = Math.Max(current.Serial + 1, Epoch(now));
+            current.Serial = ZoneSerials.Next(current.Serial, now);
         }
 
         current.Refresh = wanted.Refresh;
@@ -83,13 +83,12 @@ public sealed class CatalogZones(ZonalDbContext db)
     /// <summary>A member joined or left the pool: the catalog's serial moves on (at least to now, as zone serials do).</summary>
     public Task TouchAsync(Guid poolId, DateTime now, CancellationToken ct)
     {
-        long epoch = Epoch(now);
+        // ZoneSerials.Next, in SQL: the update touches the row without loading it.
+        long epoch = ZoneSerials.At(now);
         return db.Zones.Where(z => z.PoolId == poolId && z.Type == ZoneType.Catalog && z.DeletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(z => z.Serial, z => z.Serial + 1 > epoch ? z.Serial + 1 : epoch), ct);
     }
 
     public static bool IsValidFqdn(string name) =>
         name.EndsWith('.') && name != "." && DnsName.TryParse(name, null, out _, out _);
-
-    private static long Epoch(DateTime now) => new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)).ToUnixTimeSeconds();
 }

@@ -23,7 +23,7 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, DatabaseTarget databas
     public async Task<long> RecordUpdateAsync(ZoneRow zone, CancellationToken ct)
     {
         var now = Now;
-        zone.Serial = Math.Max(zone.Serial + 1, new DateTimeOffset(now).ToUnixTimeSeconds());
+        zone.Serial = ZoneSerials.Next(zone.Serial, now);
         MarkPending(zone, ChangeAction.Update, now);
 
         // Read whole before the SOA text is built: that may query the pool, and one connection runs one command.

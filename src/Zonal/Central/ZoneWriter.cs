@@ -112,7 +112,7 @@ public sealed class ZoneWriter(
             Name = call.Name,
             Email = fields.Email,
             Ttl = fields.Ttl,
-            Serial = soa?.Serial ?? (fields.Secondary ? 1 : new DateTimeOffset(now).ToUnixTimeSeconds()),
+            Serial = soa?.Serial ?? (fields.Secondary ? 1 : ZoneSerials.At(now)),
             Refresh = Random.Shared.Next(Central.SoaRefreshMin, Central.SoaRefreshMax + 1),
             Retry = soa?.Retry ?? Central.SoaRetry,
             Expire = soa?.Expire ?? Central.SoaExpire,
