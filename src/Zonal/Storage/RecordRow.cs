@@ -25,4 +25,20 @@ public sealed class RecordRow
     public DateTime CreatedAt { get; set; }
 
     public DateTime? UpdatedAt { get; set; }
+
+    // Set only on records the service keeps for something outside DNS (schema script 0015): a floating
+    // IP's PTR, or the sink's records for instances and floating IPs. Designate's names and meanings.
+    public string? ManagedPluginName { get; set; }
+
+    public string? ManagedPluginType { get; set; }
+
+    public string? ManagedResourceType { get; set; }
+
+    public string? ManagedResourceId { get; set; }
+
+    public string? ManagedResourceRegion { get; set; }
+
+    public string? ManagedExtra { get; set; }
+
+    public string? ManagedTenantId { get; set; }
 }
