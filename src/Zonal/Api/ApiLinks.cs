@@ -11,4 +11,8 @@ public static class ApiLinks
 
     public static string RecordSet(HttpRequest request, Guid zoneId, Guid recordSetId) =>
         $"{Base(request)}/v2/zones/{zoneId}/recordsets/{recordSetId}";
+
+    public static string FloatingIps(HttpRequest request) => $"{Base(request)}/v2/reverse/floatingips";
+
+    public static string FloatingIp(HttpRequest request, string key) => $"{FloatingIps(request)}/{key}";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Messaging.Contracts;
+using Zonal.Messaging.Contracts.Central;
 using Zonal.Storage;
 
 namespace Zonal.Central;
@@ -54,6 +55,25 @@ public sealed class ManagedRecords(ZonalDbContext db, IOptions<ZonalOptions> opt
         };
         set.Records.AddRange(data.Distinct(StringComparer.Ordinal).Select(d => NewRecord(set, d, zone.Serial, zone.CreatedAt, managed: true)));
         return set;
+    }
+
+    /// <summary>Marks the live records of a set as kept for <paramref name="resource"/> (nothing when null).</summary>
+    public static void Stamp(RecordSetRow set, ManagedResource? resource)
+    {
+        if (resource is null)
+        {
+            return;
+        }
+
+        foreach (var record in set.Records.Where(r => r.Action != Domain.ChangeAction.Delete))
+        {
+            record.Managed = true;
+            record.ManagedResourceType = resource.ResourceType;
+            record.ManagedResourceId = resource.ResourceId;
+            record.ManagedResourceRegion = resource.Region;
+            record.ManagedExtra = resource.Extra;
+            record.ManagedTenantId = resource.TenantId;
+        }
     }
 
     public static RecordRow NewRecord(RecordSetRow set, string data, long serial, DateTime now, bool managed = false) => new()

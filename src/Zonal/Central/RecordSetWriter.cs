@@ -58,10 +58,12 @@ public sealed class RecordSetWriter(
             Type = call.Type,
             Ttl = call.Ttl,
             Description = call.Description,
+            Managed = call.Managed is not null,
             Version = 1,
             CreatedAt = now,
         };
-        set.Records.AddRange(records.Select(data => ManagedRecords.NewRecord(set, data, serial, now)));
+        set.Records.AddRange(records.Select(data => ManagedRecords.NewRecord(set, data, serial, now, set.Managed)));
+        ManagedRecords.Stamp(set, call.Managed);
         db.RecordSets.Add(set);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
@@ -102,7 +104,8 @@ public sealed class RecordSetWriter(
         }
 
         var serial = await changes.RecordUpdateAsync(zone, ct);
-        Rewrite(set, wanted, serial, changes.Now);
+        Rewrite(set, wanted, serial, changes.Now, set.Managed);
+        ManagedRecords.Stamp(set, call.Managed);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();

@@ -34,6 +34,9 @@ public sealed class ZonalOptions
 
     public WorkerOptions Worker { get; set; } = new();
 
+    /// <summary>Designate's [network_api:neutron]: floating IPs for reverse DNS.</summary>
+    public NeutronOptions Neutron { get; set; } = new();
+
     /// <summary>
     /// Longest the start waits for the warm-up of the propagation path (seconds; 0: no warm-up), so the
     /// first zone is not the one paying for JIT and first queries. A warm-up that runs out only logs.
@@ -105,6 +108,9 @@ public sealed class CentralOptions
     public int MaxRecordSetNameLength { get; set; } = 255;
 
     public string ManagedResourceEmail { get; set; } = "hostmaster@example.com";
+
+    /// <summary>The project that owns the zones central makes for itself (floating IP reverse zones).</summary>
+    public string ManagedResourceTenantId { get; set; } = "00000000-0000-0000-0000-000000000000";
 
     public int SoaRefreshMin { get; set; } = 3500;
 

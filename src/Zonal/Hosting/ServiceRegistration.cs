@@ -4,6 +4,7 @@ using Zonal.Api.Auth;
 using Zonal.Api.Auth.Keystone;
 using Zonal.Backends;
 using Zonal.Central;
+using Zonal.Central.NetworkApi;
 using Zonal.Configuration;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
@@ -57,6 +58,9 @@ public static class ServiceRegistration
         services.AddHandlers<ZoneReader>();
         services.AddHandlers<RecordSetWriter>();
         services.AddHandlers<RecordSetReader>();
+        services.AddSingleton<INetworkApi, NeutronNetworkApi>();
+        services.AddHandlers<FloatingIpPtrWriter>();
+        services.AddHandlers<FloatingIpPtrReader>();
 
         services.AddAdminResources();
         services.AddZoneSharing();

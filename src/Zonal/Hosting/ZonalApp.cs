@@ -65,6 +65,7 @@ public static class ZonalApp
         ShareEndpoints.Map(app);
         TransferRequestEndpoints.Map(app);
         TransferAcceptEndpoints.Map(app);
+        FloatingIpEndpoints.Map(app);
         return app;
     }
 

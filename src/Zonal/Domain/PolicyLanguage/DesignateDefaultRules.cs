@@ -53,6 +53,11 @@ public static class DesignateDefaultRules
         ["update_recordset"] = RecordSetWrite,
         ["delete_recordset"] = RecordSetWrite,
 
+        // Floating IP PTRs: Designate lists and shows them under find_records. It has no rule for
+        // setting one (Neutron ownership is the only check); Zonal's update_floatingip keeps readers out.
+        ["find_records"] = AdminOrReader,
+        ["update_floatingip"] = AdminOrMember,
+
         ["share_zone"] = AdminOrMember,
         ["get_shared_zone"] = AdminOrMember,
         ["unshare_zone"] = AdminOrMember,

@@ -9,7 +9,8 @@ public sealed record CreateRecordSet(
     string Type,
     IReadOnlyList<string> Records,
     int? Ttl,
-    string? Description) : ICall<RecordSetView>;
+    string? Description,
+    ManagedResource? Managed = null) : ICall<RecordSetView>;
 
 /// <summary>Lists the record sets of one zone, or across zones when <see cref="ZoneId"/> is null.</summary>
 public sealed record ListRecordSets(RequestContext Context, Guid? ZoneId, ListQuery Query) : ICall<Page<RecordSetView>>;
@@ -23,6 +24,7 @@ public sealed record UpdateRecordSet(
     Guid RecordSetId,
     Present<IReadOnlyList<string>>? Records,
     Present<int?>? Ttl,
-    Present<string?>? Description) : ICall<RecordSetView>;
+    Present<string?>? Description,
+    ManagedResource? Managed = null) : ICall<RecordSetView>;
 
 public sealed record DeleteRecordSet(RequestContext Context, Guid ZoneId, Guid RecordSetId) : ICall<RecordSetView>;
