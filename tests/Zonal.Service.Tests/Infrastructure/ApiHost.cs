@@ -72,7 +72,7 @@ public abstract class ApiHost : IAsyncLifetime
         BaseAddress = new Uri(address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
