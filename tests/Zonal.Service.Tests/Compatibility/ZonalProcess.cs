@@ -8,7 +8,7 @@ namespace Zonal.Service.Tests.Compatibility;
 /// loopback port with a fresh data folder; killed and its folder removed on dispose. A port another test
 /// took between choosing it and zonal binding it means a new start on new ports.
 /// </summary>
-public sealed class ZonalProcess : IAsyncLifetime
+public class ZonalProcess : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("zonal-cli-").FullName;
     private Process? _process;
@@ -28,14 +28,19 @@ public sealed class ZonalProcess : IAsyncLifetime
 
     public ApiClient Client => new(Address, null, null);
 
-    public async Task InitializeAsync()
+    /// <summary>Settings given to the process as ZONAL_ environment variables (configuration key → value), e.g. a stand-in's address.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    public virtual async Task InitializeAsync()
     {
+        var settings = await SettingsAsync();
         for (int attempt = 1; ; attempt++)
         {
             Address = new Uri($"http://127.0.0.1:{FreePorts.NextUdpAndTcp()}");
             NameserverPort = FreePorts.NextUdpAndTcp();
             MiniDnsPort = FreePorts.NextUdpAndTcp();
-            StartProcess();
+            StartProcess(settings);
             try
             {
                 await WaitUntilServingAsync();
@@ -48,9 +53,14 @@ public sealed class ZonalProcess : IAsyncLifetime
         }
     }
 
-    private void StartProcess()
+    private void StartProcess(IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment["ZONAL_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "zonal.dll"), "--listen", Address.ToString().TrimEnd('/'), "--data", _data, "--mdns-listen", $"127.0.0.1:{MiniDnsPort}", "--nameserver-listen", $"127.0.0.1:{NameserverPort}" })
         {
             start.ArgumentList.Add(argument);
@@ -61,7 +71,7 @@ public sealed class ZonalProcess : IAsyncLifetime
         _stderr = _process.StandardError.ReadToEndAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_process is not null)
         {
