@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Zonal.Api.Auth;
 using Zonal.Api.Json;
 using Zonal.Domain;
 using Zonal.Messaging.Contracts.Central;
@@ -77,13 +78,10 @@ public static partial class FloatingIpEndpoints
             : throw ServiceError.BadRequest($"Floating IP {key} is not in the format of <region>:<uuid>");
     }
 
-    /// <summary>
-    /// Central asks the network API with the caller's own token, as Designate does. The endpoints come
-    /// from [network_api:neutron] endpoints: the Keystone service catalog is not read yet.
-    /// </summary>
+    /// <summary>Central asks the network API with the caller's own token and its catalog (keystone mode), as Designate does.</summary>
     private static NetworkCaller Caller(HttpContext http)
     {
         var token = http.Request.Headers["X-Auth-Token"].ToString();
-        return new NetworkCaller(token.Length > 0 ? token : null, []);
+        return new NetworkCaller(token.Length > 0 ? token : null, http.Features.Get<NetworkCatalog>()?.Endpoints ?? []);
     }
 }

@@ -10,7 +10,8 @@ public static class NeutronEndpoints
     public static IReadOnlyList<NetworkEndpoint> Resolve(NeutronOptions options, IReadOnlyList<NetworkEndpoint> catalog, string? region)
     {
         var configured = Configured(options);
-        var known = configured.Count > 0 ? configured : catalog;
+        var face = Interface(options.EndpointType);
+        var known = configured.Count > 0 ? configured : catalog.Where(e => string.Equals(e.Interface, face, StringComparison.OrdinalIgnoreCase)).ToList();
         if (known.Count == 0)
         {
             throw NoEndpoint("No network endpoint is configured ([network_api:neutron] endpoints) and the service catalog has none");
@@ -37,6 +38,10 @@ public static class NeutronEndpoints
 
         return new NetworkEndpoint(parts[0], parts[1]);
     }
+
+    /// <summary>Designate's endpoint_type (Keystone v2: publicURL, internalURL, adminURL) as a v3 interface.</summary>
+    private static string Interface(string endpointType) =>
+        endpointType.EndsWith("URL", StringComparison.Ordinal) ? endpointType[..^3] : endpointType;
 
     private static ServiceError NoEndpoint(string message) => new(403, "no_endpoint", message);
 }

@@ -8,7 +8,8 @@ namespace Zonal.Service.Tests.Central.NetworkApi;
 
 public sealed class NeutronEndpointsTests
 {
-    private static readonly NetworkEndpoint[] Catalog = [new("RegionOne", "http://catalog-one:9696"), new("RegionTwo", "http://catalog-two:9696")];
+    private static readonly NetworkEndpoint[] Catalog =
+        [new("RegionOne", "http://catalog-one:9696"), new("RegionTwo", "http://catalog-two:9696"), new("RegionTwo", "http://internal-two:9696", "internal")];
 
     [Fact]
     public void Configured_endpoints_win_over_the_catalog_and_may_be_comma_separated()
@@ -23,6 +24,13 @@ public sealed class NeutronEndpointsTests
     {
         var endpoints = NeutronEndpoints.Resolve(new NeutronOptions(), Catalog, "RegionTwo");
         Assert.Equal([Catalog[1]], endpoints);
+    }
+
+    [Fact]
+    public void The_endpoint_type_picks_the_catalog_interface()
+    {
+        var endpoints = NeutronEndpoints.Resolve(new NeutronOptions { EndpointType = "internalURL" }, Catalog, null);
+        Assert.Equal([Catalog[2]], endpoints);
     }
 
     [Fact]

@@ -95,13 +95,16 @@ public sealed class KeystoneAdmin(Uri authUrl)
     }
 
     /// <summary>Registers a dns service whose public, internal and admin endpoints in RegionOne point at <paramref name="url"/>.</summary>
-    public async Task RegisterDnsEndpointAsync(Uri url)
+    public Task RegisterDnsEndpointAsync(Uri url) => RegisterEndpointAsync("dns", "designate", url);
+
+    /// <summary>Registers a service of <paramref name="type"/> whose public, internal and admin endpoints in RegionOne point at <paramref name="url"/>.</summary>
+    public async Task RegisterEndpointAsync(string type, string name, Uri url)
     {
-        var services = await GetAsync("services?type=dns");
+        var services = await GetAsync($"services?type={type}");
         var existing = services.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).FirstOrDefault();
         var serviceId = existing ?? (await PostAsync("services", new JsonObject
         {
-            ["service"] = new JsonObject { ["type"] = "dns", ["name"] = "designate" },
+            ["service"] = new JsonObject { ["type"] = type, ["name"] = name },
         })).GetProperty("service").GetProperty("id").GetString()!;
         var endpoints = await GetAsync($"endpoints?service_id={serviceId}");
         foreach (var endpoint in endpoints.GetProperty("endpoints").EnumerateArray())

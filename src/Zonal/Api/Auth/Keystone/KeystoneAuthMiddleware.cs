@@ -57,6 +57,7 @@ public sealed class KeystoneAuthMiddleware(RequestDelegate next, KeystoneTokens 
         }
 
         http.Features.Set(context);
+        http.Features.Set(new NetworkCatalog(token.NetworkEndpoints));
         await next(http);
     }
 

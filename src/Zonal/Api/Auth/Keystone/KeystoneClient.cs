@@ -40,7 +40,8 @@ public sealed class KeystoneClient
     /// <summary>The token's data when Keystone confirms it, null when Keystone does not recognise it.</summary>
     public async Task<KeystoneToken?> ValidateAsync(string subjectToken, CancellationToken ct)
     {
-        using var response = await SendAsServiceAsync("/auth/tokens?nocatalog", subjectToken, ct);
+        // With its catalog: the network endpoints in it are where the caller's floating IPs are asked for.
+        using var response = await SendAsServiceAsync("/auth/tokens", subjectToken, ct);
         return response.StatusCode switch
         {
             HttpStatusCode.OK => KeystoneToken.Parse(await ReadJsonAsync(response, ct)),

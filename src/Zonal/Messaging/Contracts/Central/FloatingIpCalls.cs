@@ -14,8 +14,8 @@ public sealed record NetworkCaller(string? Token, IReadOnlyList<NetworkEndpoint>
     public override string ToString() => $"NetworkCaller {{ Token = {(Token is null ? "none" : "***")}, Catalog = {Catalog.Count} endpoints }}";
 }
 
-/// <summary>One network endpoint of a service catalog.</summary>
-public sealed record NetworkEndpoint(string Region, string Url);
+/// <summary>One network endpoint of a service catalog; <see cref="Interface"/> is Keystone v3's public, internal or admin.</summary>
+public sealed record NetworkEndpoint(string Region, string Url, string Interface = "public");
 
 /// <summary>Every floating IP the caller's project owns, in every region, with its PTR when one is set.</summary>
 public sealed record ListFloatingIps(RequestContext Context, NetworkCaller Caller) : ICall<IReadOnlyList<FloatingIpView>>;
