@@ -125,6 +125,12 @@ public sealed class CentralOptions
     /// <summary>Seconds between journal prunes (0: never prune).</summary>
     public double JournalPruneInterval { get; set; } = 600;
 
+    /// <summary>Seconds a delivered outbox row is kept (for an operator looking back) before it is purged.</summary>
+    public double OutboxKeepDelivered { get; set; } = 3600;
+
+    /// <summary>Seconds between outbox purges (0: never purge).</summary>
+    public double OutboxPurgeInterval { get; set; } = 600;
+
     /// <summary>Pool scheduler filters run in order at zone create (Designate's scheduler_filters); unset means default_pool.</summary>
     /// <remarks>No default list here: configuration binding would append to it rather than replace it.</remarks>
     public List<string>? SchedulerFilters { get; set; }
