@@ -182,6 +182,16 @@ public sealed class ZoneWriter(
             zone.Masters = stored;
         }
 
+        bool transferAgain = mastersChanged;
+        if (call.Attributes is { } attributes)
+        {
+            // Designate replaces the whole set and resets transferred_at, so a SECONDARY zone transfers anew.
+            ZoneFieldRules.CheckAttributes(attributes.Value);
+            zone.Attributes = JsonSerializer.Serialize(attributes.Value);
+            zone.TransferredAt = null;
+            transferAgain |= secondary;
+        }
+
         if (secondary)
         {
             changes.RecordSecondaryUpdate(zone);
@@ -194,7 +204,7 @@ public sealed class ZoneWriter(
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
-        if (mastersChanged)
+        if (transferAgain)
         {
             await bus.CastAsync(new TransferZone(zone.Id), ct);
         }

@@ -131,6 +131,21 @@ public sealed class CentralOptions
     /// <summary>Seconds between journal prunes (0: never prune).</summary>
     public double JournalPruneInterval { get; set; } = 600;
 
+    /// <summary>Seconds a delivered outbox row is kept (for an operator looking back) before it is purged.</summary>
+    public double OutboxKeepDelivered { get; set; } = 3600;
+
+    /// <summary>Seconds between outbox purges (0: never purge).</summary>
+    public double OutboxPurgeInterval { get; set; } = 600;
+
+    /// <summary>
+    /// Seconds a zone import may stay PENDING. An import runs inside the process that accepted it, so one still
+    /// PENDING after this long was cut off by a restart; it is then ended in ERROR so the user knows to retry.
+    /// </summary>
+    public double ImportTimeout { get; set; } = 3600;
+
+    /// <summary>Seconds between checks for imports past <see cref="ImportTimeout"/>, also run at start (0: never).</summary>
+    public double ImportCheckInterval { get; set; } = 300;
+
     /// <summary>Pool scheduler filters run in order at zone create (Designate's scheduler_filters); unset means default_pool.</summary>
     /// <remarks>No default list here: configuration binding would append to it rather than replace it.</remarks>
     public List<string>? SchedulerFilters { get; set; }

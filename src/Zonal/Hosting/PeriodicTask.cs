@@ -18,6 +18,9 @@ public abstract class PeriodicTask(double intervalSeconds, TimeProvider clock, I
     /// <summary>One run of the task.</summary>
     protected abstract Task RunOnceAsync(CancellationToken ct);
 
+    /// <summary>Whether the task also runs once at start, before the first interval has passed.</summary>
+    protected virtual bool RunsAtStart => false;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (intervalSeconds <= 0)
@@ -26,20 +29,38 @@ public abstract class PeriodicTask(double intervalSeconds, TimeProvider clock, I
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(intervalSeconds), Clock);
+        // Yield first: the host's start need not wait for the first run.
+        await Task.Yield();
+        if (RunsAtStart && !await RunLoggedAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            if (!await RunLoggedAsync(stoppingToken))
             {
                 return;
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "{Task} failed; retrying at the next interval", Name);
-            }
         }
+    }
+
+    /// <summary>One run whose failure is logged; false once the host is stopping.</summary>
+    private async Task<bool> RunLoggedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Task} failed; retrying at the next interval", Name);
+        }
+
+        return true;
     }
 }

@@ -75,6 +75,8 @@ public static class ServiceRegistration
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<ZoneJournalPruner>();
         services.AddHostedService(s => s.GetRequiredService<ZoneJournalPruner>());
+        services.AddSingleton<OutboxPurger>();
+        services.AddHostedService(s => s.GetRequiredService<OutboxPurger>());
     }
 
     public static void AddWorker(this IServiceCollection services)

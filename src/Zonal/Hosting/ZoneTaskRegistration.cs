@@ -3,7 +3,7 @@ using Zonal.Central;
 
 namespace Zonal.Hosting;
 
-/// <summary>Central's zone import and export handlers, and the xfr task of SECONDARY zones.</summary>
+/// <summary>Central's zone import and export handlers (and the end of imports cut off by a restart), and the xfr task of SECONDARY zones.</summary>
 public static class ZoneTaskRegistration
 {
     public static void AddZoneTasks(this IServiceCollection services)
@@ -11,6 +11,7 @@ public static class ZoneTaskRegistration
         services.AddHandlers<ZoneTasks>();
         services.AddScoped<Storage.RecordSetBulkInsert>();
         services.AddHandlers<ZoneImporter>();
+        services.AddHostedService<StaleImportSweeper>();
         services.AddHandlers<ZoneExporter>();
         services.AddHandlers<ZoneXfrTask>();
         services.AddHandlers<SecondaryZoneStore>();

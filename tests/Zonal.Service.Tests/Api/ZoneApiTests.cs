@@ -122,6 +122,23 @@ public abstract class ZoneApiTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Patch_replaces_the_attributes_as_designate_stores_them()
+    {
+        var created = await _client.PostAsync("/v2/zones", TestData.ZoneBody(TestData.ZoneName(), extra: """, "attributes": {"tier": "gold", "region": "north"}"""));
+        var id = created.Str("id");
+        var serial = (await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ACTIVE")).Json.GetProperty("serial").GetInt64();
+
+        var patched = await _client.PatchAsync($"/v2/zones/{id}", """{"attributes": {"tier": "silver"}}""");
+
+        Assert.Equal(202, patched.Code);
+        Assert.Equal("UPDATE", patched.Str("action"));
+        Assert.True(patched.Json.GetProperty("serial").GetInt64() > serial);
+        Assert.Equal("""{"tier":"silver"}""", patched.Json.GetProperty("attributes").GetRawText());
+        Assert.Equal("""{"tier":"silver"}""", (await _client.GetAsync($"/v2/zones/{id}")).Json.GetProperty("attributes").GetRawText());
+        ErrorAssert.IsSchemaError(await _client.PatchAsync($"/v2/zones/{id}", $$$"""{"attributes": {"tier": "{{{new string('g', 51)}}}"}}"""), "maxLength", "attributes", "tier");
+    }
+
+    [Fact]
     public async Task Primary_zone_needs_an_email()
     {
         var response = await _client.PostAsync("/v2/zones", $$"""{"name": "{{TestData.ZoneName()}}"}""");

@@ -15,6 +15,23 @@ public sealed class RecordingWorker : ICastHandler<PropagateZone>
         Received.Enqueue(cast);
         return Task.CompletedTask;
     }
+
+    /// <summary>The latest cast of <paramref name="action"/> for the zone, once central has sent it.</summary>
+    public async Task<PropagateZone> WaitForAsync(Guid zoneId, string action)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Received.Where(c => c.ZoneId == zoneId && c.Action == action).MaxBy(c => c.Serial) is { } cast)
+            {
+                return cast;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"no {action} cast for zone {zoneId}");
+    }
 }
 
 /// <summary>The service with <see cref="RecordingWorker"/> in place of the worker: changes stay PENDING until a test reports.</summary>

@@ -17,7 +17,7 @@ public static class ZoneEndpoints
     private static readonly HashSet<string> CreateKeys = ["name", "email", "ttl", "description", "type", "masters", "attributes", "pool_id"];
 
     // Read-only and create-only keys may be sent back only with their current value.
-    private static readonly HashSet<string> PatchKeys = ["email", "ttl", "description", "masters", "id", "name", "type", "project_id", "pool_id"];
+    private static readonly HashSet<string> PatchKeys = ["email", "ttl", "description", "masters", "attributes", "id", "name", "type", "project_id", "pool_id"];
 
     private static readonly HashSet<string> PoolMoveKeys = ["pool_id"];
 
@@ -101,7 +101,8 @@ public static class ZoneEndpoints
             body.Has("email") ? new Present<string>(body.RequiredString("email")) : null,
             body.Has("ttl") ? new Present<int>(body.Integer("ttl") ?? throw NullTtl()) : null,
             body.Has("description") ? new Present<string?>(body.String("description")) : null,
-            body.Has("masters") ? new Present<IReadOnlyList<string>>(body.StringList("masters")) : null), http.RequestAborted);
+            body.Has("masters") ? new Present<IReadOnlyList<string>>(body.StringList("masters")) : null,
+            body.Has("attributes") ? new Present<IReadOnlyDictionary<string, string>>(body.StringMap("attributes")) : null), http.RequestAborted);
         await WriteZoneAsync(http, zone, created: false);
     }
 

@@ -85,6 +85,22 @@ public abstract class TsigKeyApiTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_zone_scoped_key_outlives_its_zone_as_in_designate()
+    {
+        // Designate's zone delete and purge leave tsigkeys alone (resource_id is no foreign key).
+        var (zoneId, _) = await TestData.CreateZoneAsync(_admin);
+        var key = (await _admin.PostAsync("/v2/tsigkeys", Body(AdminAssert.Unique("gone"), scope: "ZONE", resourceId: zoneId))).Str("id");
+
+        Assert.Equal(202, (await _admin.DeleteAsync($"/v2/zones/{zoneId}")).Code);
+        ErrorAssert.Is(await TestData.WaitForStatusAsync(_admin, $"/v2/zones/{zoneId}", "gone"), 404, "zone_not_found");
+
+        var kept = await _admin.GetAsync($"/v2/tsigkeys/{key}");
+        Assert.Equal(200, kept.Code);
+        Assert.Equal("ZONE", kept.Str("scope"));
+        Assert.Equal(zoneId, kept.Str("resource_id"));
+    }
+
+    [Fact]
     public async Task Invalid_fields_are_schema_errors()
     {
         ErrorAssert.IsSchemaError(await _admin.PostAsync("/v2/tsigkeys", Body(AdminAssert.Unique("s"), scope: "TENANT")), "enum", "scope");

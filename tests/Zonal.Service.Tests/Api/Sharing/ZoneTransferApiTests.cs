@@ -213,6 +213,12 @@ public abstract class ZoneTransferApiTests<THost>(THost host) : IClassFixture<TH
 
         Assert.Equal(_owner.Project, (await _owner.GetAsync($"/v2/zones/{zoneId}")).Str("project_id"));
         Assert.Equal("ACTIVE", (await _owner.GetAsync($"{Requests}/{id}")).Str("status"));
+
+        // Designate writes the accept as ERROR inside create_zone_transfer_accept's @transaction, which then
+        // rolls back with the error: a failed accept leaves no record, ERROR or otherwise.
+        admin.Headers["X-Auth-All-Projects"] = "true";
+        var accepts = (await admin.GetAsync($"{Accepts}?limit=1000")).Json.GetProperty("transfer_accepts").EnumerateArray();
+        Assert.DoesNotContain(accepts, a => a.Str("zone_transfer_request_id") == id);
     }
 
     [Fact]

@@ -116,6 +116,24 @@ public abstract class ZoneXfrApiTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Patching_the_attributes_resets_transferred_at_and_the_zone_transfers_anew()
+    {
+        var name = TestData.ZoneName();
+        using var master = MasterNamed.Start(name, FirstSerial, 3600, "www IN A 192.0.2.10");
+        var id = await CreateSecondaryAsync(name, master.Address);
+        var first = (await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ACTIVE")).Str("transferred_at");
+
+        var patched = await _client.PatchAsync($"/v2/zones/{id}", """{"attributes": {"tier": "gold"}}""");
+
+        Assert.Equal(202, patched.Code);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, patched.Json.GetProperty("transferred_at").ValueKind);
+        var again = await TestData.WaitForStatusAsync(_client, $"/v2/zones/{id}", "ACTIVE");
+        Assert.Equal("ACTIVE", again.Str("status"));
+        Assert.True(string.CompareOrdinal(again.Str("transferred_at"), first) > 0, $"{again.Str("transferred_at")} after {first}");
+        Assert.Equal("""{"tier":"gold"}""", again.Json.GetProperty("attributes").GetRawText());
+    }
+
+    [Fact]
     public async Task Recovery_tries_again_the_first_transfer_of_a_zone_whose_master_did_not_answer()
     {
         var name = TestData.ZoneName();

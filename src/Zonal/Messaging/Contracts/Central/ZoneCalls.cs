@@ -22,7 +22,8 @@ public sealed record UpdateZone(
     Present<string>? Email,
     Present<int>? Ttl,
     Present<string?>? Description,
-    Present<IReadOnlyList<string>>? Masters) : ICall<ZoneView>;
+    Present<IReadOnlyList<string>>? Masters,
+    Present<IReadOnlyDictionary<string, string>>? Attributes = null) : ICall<ZoneView>;
 
 public sealed record DeleteZone(RequestContext Context, Guid ZoneId) : ICall<ZoneView>;
 
