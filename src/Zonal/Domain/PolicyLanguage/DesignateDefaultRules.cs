@@ -54,9 +54,10 @@ public static class DesignateDefaultRules
         ["delete_recordset"] = RecordSetWrite,
 
         // Floating IP PTRs: Designate lists and shows them under find_records. It has no rule for
-        // setting one (Neutron ownership is the only check); Zonal's update_floatingip keeps readers out.
+        // setting one: Neutron's ownership is the only check. Zonal names that check update_floatingip,
+        // open to anyone by default as in Designate, so an operator's policy file can keep readers out.
         ["find_records"] = AdminOrReader,
-        ["update_floatingip"] = AdminOrMember,
+        ["update_floatingip"] = Anyone,
 
         ["share_zone"] = AdminOrMember,
         ["get_shared_zone"] = AdminOrMember,

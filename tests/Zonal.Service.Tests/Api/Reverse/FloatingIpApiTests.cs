@@ -175,15 +175,16 @@ public abstract class FloatingIpApiTests<THost>(THost host) : IClassFixture<THos
     }
 
     [Fact]
-    public async Task A_reader_lists_but_cannot_set_or_unset()
+    public async Task Owning_the_floating_ip_is_the_only_check_to_set_it_as_in_designate()
     {
         var id = host.Neutron.Add(_project, Address());
         var reader = Client("reader");
         Assert.Equal(200, (await reader.GetAsync(Path)).Code);
         Assert.Equal(200, (await reader.GetAsync($"{Path}/{Key(id)}")).Code);
-        ErrorAssert.Is(await SetAsync(id, """{"ptrdname": "r.example.org."}""", reader), 403, "forbidden");
-        ErrorAssert.Is(await SetAsync(id, """{"ptrdname": null}""", reader), 403, "forbidden");
+        Assert.Equal(202, (await SetAsync(id, """{"ptrdname": "r.example.org."}""", reader)).Code);
+        Assert.Equal(202, (await SetAsync(id, """{"ptrdname": null}""", reader)).Code);
         Assert.Equal(202, (await SetAsync(id, """{"ptrdname": "m.example.org."}""", Client("member"))).Code);
+        ErrorAssert.Is(await SetAsync(id, """{"ptrdname": "x.example.org."}""", host.Client(Projects.New("other"))), 404, "not_found");
         ErrorAssert.Is(await host.Client(_project, "nobody").GetAsync(Path), 403, "forbidden");
     }
 
