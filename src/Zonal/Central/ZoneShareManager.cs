@@ -67,8 +67,13 @@ public sealed class ZoneShareManager(ZonalDbContext db, WriteTransactions transa
         bool bySharing = ZoneScope.ReachedBySharing(ctx, zone);
         policy.Enforce("find_zone_shares", ctx, zone.ProjectId);
 
-        // The second check: members of the owner see every share, members of a target project their own.
-        policy.Enforce("find_project_zone_share", ctx, bySharing ? ctx.ProjectId : zone.ProjectId);
+        // The second check, as Designate makes it: admin, or a member of the project whose shares are asked
+        // for — the target_project_id filter's, else the caller's own (members of the owner then see every
+        // share, members of a target project their own).
+        if (!ctx.AllProjects)
+        {
+            policy.Enforce("find_project_zone_share", ctx, call.Query.Filters.GetValueOrDefault("target_project_id") ?? ctx.ProjectId);
+        }
 
         var query = db.SharedZones.AsNoTracking().Where(s => s.ZoneId == zone.Id);
         if (bySharing)

@@ -48,8 +48,13 @@ public abstract class ZoneShareApiTests<THost>(THost host) : IClassFixture<THost
         Assert.False(listed.Json.TryGetProperty("metadata", out _));
         Assert.EndsWith($"/v2/zones/{zoneId}/shares", listed.Json.GetProperty("links").Str("self"));
 
-        var filtered = await _owner.GetAsync($"/v2/zones/{zoneId}/shares?target_project_id={other}");
+        // Designate's second check is made against the filter's project: the owner's member may not ask
+        // for another project's shares, that project's member and an admin may.
+        ErrorAssert.Is(await _owner.GetAsync($"/v2/zones/{zoneId}/shares?target_project_id={other}"), 403, "forbidden");
+        var filtered = await host.Client(other, "member").GetAsync($"/v2/zones/{zoneId}/shares?target_project_id={other}");
         Assert.Equal(second, Assert.Single(filtered.Json.GetProperty("shared_zones").EnumerateArray()).Str("id"));
+        var byAdmin = await host.Client(_owner.Project, "admin").GetAsync($"/v2/zones/{zoneId}/shares?target_project_id={_target}");
+        Assert.Equal(first, Assert.Single(byAdmin.Json.GetProperty("shared_zones").EnumerateArray()).Str("id"));
 
         var shown = await _owner.GetAsync($"/v2/zones/{zoneId}/shares/{first}");
         Assert.Equal(200, shown.Code);
