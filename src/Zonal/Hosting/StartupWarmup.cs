@@ -84,9 +84,9 @@ public sealed class StartupWarmup(IServiceProvider services, IOptions<ZonalOptio
         }
 
         // The worker's reading of a pool (System.Text.Json builds each type's metadata on first use).
-        Central.PoolJson.Read<List<Central.PoolTarget>>("[]");
-        Central.PoolJson.Read<List<Central.PoolServer>>("[]");
-        Central.PoolJson.Read<List<Central.PoolNsRecord>>("[]");
+        Pools.PoolJson.Read<List<Pools.PoolTarget>>("[]");
+        Pools.PoolJson.Read<List<Pools.PoolServer>>("[]");
+        Pools.PoolJson.Read<List<Pools.PoolNsRecord>>("[]");
         _ = scope.ServiceProvider.GetService<Worker.IUnloadedPoolTopology>()?.Current;
 
     }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Zonal.Central;
 using Zonal.Domain;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 using Zonal.Storage;
 
 namespace Zonal.Worker;
