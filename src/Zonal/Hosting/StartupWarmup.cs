@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.DnsClient;
 using Zonal.MiniDns;
 using Zonal.Nameserver;
 using Zonal.Storage;

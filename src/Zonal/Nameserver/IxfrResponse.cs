@@ -1,4 +1,5 @@
 using Zonal.Dns;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 

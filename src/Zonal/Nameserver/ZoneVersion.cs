@@ -1,5 +1,6 @@
 using System.Collections;
 using Zonal.Dns;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 

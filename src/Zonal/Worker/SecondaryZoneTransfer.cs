@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Dns;
+using Zonal.DnsClient;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
@@ -76,13 +77,12 @@ public sealed class SecondaryZoneTransfer(IServiceScopeFactory scopes, IMessageB
     /// <summary>serial_max_retries attempts, serial_timeout each, serial_retry_delay apart.</summary>
     private async Task<uint?> ProbeSerialAsync(IPEndPoint master, DnsName origin, List<string> problems, CancellationToken ct)
     {
-        var client = new ZoneTransferClient(clock) { Timeout = Seconds(Worker.SerialTimeout) };
         int attempts = Math.Max(1, Worker.SerialMaxRetries);
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
             try
             {
-                return await client.QuerySerialAsync(master, origin, null, ct);
+                return await SoaSerialQuery.ServedSerialAsync(master, origin, null, Seconds(Worker.SerialTimeout), clock, ct);
             }
             catch (TransferException e) when (attempt < attempts)
             {
