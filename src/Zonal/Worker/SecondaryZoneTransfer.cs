@@ -11,7 +11,6 @@ using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.Worker;
-using Zonal.Nameserver;
 using Zonal.Storage;
 
 namespace Zonal.Worker;
@@ -54,20 +53,24 @@ public sealed class SecondaryZoneTransfer(IServiceScopeFactory scopes, IMessageB
             }
         }
 
-        var client = new ZoneTransferClient(clock) { Timeout = Seconds(Worker.XfrTimeout), TransferTimeout = Seconds(Worker.XfrTimeout) };
         foreach (var master in masters)
         {
             try
             {
-                var result = await client.TransferAsync(master, origin, null, null, ct);
+                var answer = await ZoneTransferStream.ReadAsync(master, origin, null, null, Seconds(Worker.XfrTimeout), clock, ct);
+                var store = TransferredZone.ToStore(zone.Id, origin, answer.Records);
                 logger.LogInformation("secondary zone {Zone}: serial {Serial} from {Master} by AXFR: {Records} records in {Messages} messages",
-                    zone.Name, result.Version!.Serial, master, result.Records, result.Messages);
-                await bus.CastAsync(TransferredZone.ToStore(zone.Id, result.Version), ct);
+                    zone.Name, store.Serial, master, answer.Records.Count, answer.Messages);
+                await bus.CastAsync(store, ct);
                 return;
             }
             catch (TransferException e)
             {
                 problems.Add(e.Message);
+            }
+            catch (ZoneDataException e)
+            {
+                problems.Add($"AXFR of {origin} from {master}: {e.Message}");
             }
         }
 
