@@ -1,5 +1,5 @@
 using System.Net;
-using Zonal.Central;
+using Zonal.Pools;
 
 namespace Zonal.TestSupport;
 

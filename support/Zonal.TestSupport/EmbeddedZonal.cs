@@ -7,6 +7,7 @@ using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Hosting;
 using Zonal.MiniDns;
+using Zonal.Pools;
 
 namespace Zonal.TestSupport;
 

@@ -4,9 +4,9 @@ using Zonal.Backends.Bind9;
 using Zonal.Backends.Knot;
 using Zonal.Backends.Nsd;
 using Zonal.Backends.Pdns4;
-using Zonal.Central;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Nameserver;
+using Zonal.Pools;
 
 namespace Zonal.Backends;
 

@@ -12,6 +12,9 @@ namespace Zonal.Central;
 /// </summary>
 public sealed class CatalogZones(ZonalDbContext db)
 {
+    // Whether a pool has a catalog, per pool this scope has read; most pools have none, and their members' changes then touch nothing.
+    private readonly Dictionary<Guid, bool> _hasCatalog = [];
+
     /// <summary>The project a catalog zone belongs to: none a user holds, so only admins ever see one.</summary>
     public const string Project = "zonal-catalog";
 
@@ -20,6 +23,7 @@ public sealed class CatalogZones(ZonalDbContext db)
     {
         var current = await db.Zones.FirstOrDefaultAsync(z => z.PoolId == pool.Id && z.Type == ZoneType.Catalog && z.DeletedAt == null, ct);
         var keys = current is null ? [] : await db.Set<TsigKeyRow>().Where(k => k.Scope == TsigKeyManager.ZoneScope && k.ResourceId == current.Id).ToListAsync(ct);
+        pool.CatalogZone = wanted?.Fqdn;
         if (wanted is null)
         {
             if (current is null)
@@ -80,12 +84,26 @@ public sealed class CatalogZones(ZonalDbContext db)
         return $"{(created ? "created" : "updated")} catalog zone {wanted.Fqdn} of pool {pool.Name}";
     }
 
+    /// <summary>Keeps what a pool row read for another reason says (its catalog_zone), so a touch of that pool needs no read.</summary>
+    public void Remember(Guid poolId, string? catalogZone) => _hasCatalog[poolId] = catalogZone is not null;
+
     /// <summary>A member joined or left the pool: the catalog's serial moves on (at least to now, as zone serials do).</summary>
-    public Task TouchAsync(Guid poolId, DateTime now, CancellationToken ct)
+    public async Task TouchAsync(Guid poolId, DateTime now, CancellationToken ct)
     {
+        if (!_hasCatalog.TryGetValue(poolId, out var hasCatalog))
+        {
+            hasCatalog = await db.Pools.AnyAsync(p => p.Id == poolId && p.CatalogZone != null, ct);
+            _hasCatalog[poolId] = hasCatalog;
+        }
+
+        if (!hasCatalog)
+        {
+            return;
+        }
+
         // ZoneSerials.Next, in SQL: the update touches the row without loading it.
         long epoch = ZoneSerials.At(now);
-        return db.Zones.Where(z => z.PoolId == poolId && z.Type == ZoneType.Catalog && z.DeletedAt == null)
+        await db.Zones.Where(z => z.PoolId == poolId && z.Type == ZoneType.Catalog && z.DeletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(z => z.Serial, z => z.Serial + 1 > epoch ? z.Serial + 1 : epoch), ct);
     }
 

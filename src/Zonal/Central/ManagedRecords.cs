@@ -13,13 +13,13 @@ public sealed class ManagedRecords(ZonalDbContext db, IOptions<ZonalOptions> opt
     private readonly Dictionary<Guid, IReadOnlyList<NameServerView>> _byPool = [];
 
     /// <summary>Keeps the pool's stored NS records (a pool row's JSON, null when missing) that a writer read with its checks.</summary>
-    public void Remember(Guid poolId, string? stored) => _byPool[poolId] = PoolJson.NsRecords(stored, options.Value.DefaultPool);
+    public void Remember(Guid poolId, string? stored) => _byPool[poolId] = PoolNameServers.Of(stored, options.Value.DefaultPool);
 
     public async Task<IReadOnlyList<NameServerView>> NameServersAsync(Guid poolId, CancellationToken ct)
     {
         if (!_byPool.TryGetValue(poolId, out var servers))
         {
-            servers = await PoolJson.NsRecordsAsync(db, poolId, options.Value.DefaultPool, ct);
+            servers = await PoolNameServers.ReadAsync(db, poolId, options.Value.DefaultPool, ct);
             _byPool[poolId] = servers;
         }
 

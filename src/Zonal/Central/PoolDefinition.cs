@@ -1,3 +1,5 @@
+using Zonal.Pools;
+
 namespace Zonal.Central;
 
 /// <summary>A pool as pools.yaml describes it (Designate's format), before validation.</summary>
@@ -14,11 +16,3 @@ public sealed record PoolDefinition(
 
 /// <summary>pools.yaml's catalog_zone: the pool's RFC 9432 catalog, optionally with a TSIG key for its transfers.</summary>
 public sealed record PoolCatalogZone(string Fqdn, int Refresh, string? TsigKey = null, string? TsigAlgorithm = null);
-
-public sealed record PoolNsRecord(string Hostname, int Priority);
-
-/// <summary>A host and port: a nameserver polled for serials, a target's master, an also-notify receiver.</summary>
-public sealed record PoolServer(string Host, int Port);
-
-/// <summary>A backend the pool's zones are pushed to; <see cref="Type"/> names the backend driver.</summary>
-public sealed record PoolTarget(string Type, string? Description, IReadOnlyList<PoolServer> Masters, IReadOnlyDictionary<string, string> Options);

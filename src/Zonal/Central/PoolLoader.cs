@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zonal.Dns;
 using Zonal.Domain;
+using Zonal.Pools;
 using Zonal.Storage;
 
 namespace Zonal.Central;

@@ -5,6 +5,7 @@ using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts;
 using Zonal.Messaging.Contracts.Central;
+using Zonal.Pools;
 using Zonal.Storage;
 
 namespace Zonal.Central;
@@ -34,7 +35,7 @@ public sealed class PoolReader(ZonalDbContext db, IOptions<ZonalOptions> options
         row.Name,
         row.Description,
         PoolJson.Read<Dictionary<string, string>>(row.Attributes),
-        PoolJson.NsRecords(row.NsRecords, options.Value.DefaultPool),
+        PoolNameServers.Of(row.NsRecords, options.Value.DefaultPool),
         row.CreatedAt,
         row.UpdatedAt);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Domain;
 using Zonal.Domain.PolicyLanguage;
+using Zonal.Pools;
 using Zonal.Storage;
 
 namespace Zonal.Central;

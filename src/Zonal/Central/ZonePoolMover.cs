@@ -45,14 +45,15 @@ public sealed class ZonePoolMover(
             throw ServiceError.BadRequest("The zone is already in the target pool");
         }
 
-        var stored = await db.Pools.AsNoTracking().Where(p => p.Id == target).Select(p => p.NsRecords).FirstOrDefaultAsync(ct);
+        var stored = await db.Pools.AsNoTracking().Where(p => p.Id == target).Select(p => new { p.NsRecords, p.CatalogZone }).FirstOrDefaultAsync(ct);
         if (stored is null && target != options.Value.DefaultPool.Id)
         {
             throw ServiceError.BadRequest($"No pool with id {target}");
         }
 
         await poolKeys.EnforceAsync(target, ct);
-        managed.Remember(target, stored);
+        managed.Remember(target, stored?.NsRecords);
+        catalogs.Remember(target, stored?.CatalogZone);
         if (zone.MovedFromPoolId is { } unfinished && unfinished != target)
         {
             // Only the latest pool left is remembered: the earlier one may keep a stale copy.

@@ -127,6 +127,10 @@ public sealed class ZoneWriter(
             CreatedAt = now,
         };
         db.Zones.Add(zone);
+        // One read of the pool gives both the NS records of the managed sets and whether a catalog lists the zone.
+        var pool = await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => new { p.NsRecords, p.CatalogZone }).FirstOrDefaultAsync(ct);
+        managed.Remember(poolId, pool?.NsRecords);
+        catalogs.Remember(poolId, pool?.CatalogZone);
         await catalogs.TouchAsync(poolId, now, ct);
         if (!fields.Secondary)
         {

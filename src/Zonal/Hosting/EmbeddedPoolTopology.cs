@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zonal.Central;
 using Zonal.MiniDns;
 using Zonal.Nameserver;
+using Zonal.Pools;
 using Zonal.Worker;
 
 namespace Zonal.Hosting;

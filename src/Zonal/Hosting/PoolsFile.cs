@@ -3,6 +3,7 @@ using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 using Zonal.Central;
 using Zonal.Domain;
+using Zonal.Pools;
 
 namespace Zonal.Hosting;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.DnsClient;
 using Zonal.MiniDns;
 using Zonal.Nameserver;
 using Zonal.Storage;
@@ -84,9 +85,9 @@ public sealed class StartupWarmup(IServiceProvider services, IOptions<ZonalOptio
         }
 
         // The worker's reading of a pool (System.Text.Json builds each type's metadata on first use).
-        Central.PoolJson.Read<List<Central.PoolTarget>>("[]");
-        Central.PoolJson.Read<List<Central.PoolServer>>("[]");
-        Central.PoolJson.Read<List<Central.PoolNsRecord>>("[]");
+        Pools.PoolJson.Read<List<Pools.PoolTarget>>("[]");
+        Pools.PoolJson.Read<List<Pools.PoolServer>>("[]");
+        Pools.PoolJson.Read<List<Pools.PoolNsRecord>>("[]");
         _ = scope.ServiceProvider.GetService<Worker.IUnloadedPoolTopology>()?.Current;
 
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.DnsClient;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.MiniDns;
 using Zonal.Messaging.Contracts.Worker;

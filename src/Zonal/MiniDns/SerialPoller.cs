@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.DnsClient;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.MiniDns;
@@ -14,7 +15,7 @@ namespace Zonal.MiniDns;
 /// no answer → ERROR with no serial. For DELETE the zone must be gone: an answer without the zone
 /// (NXDOMAIN, REFUSED, NOTAUTH, no SOA) is SUCCESS with serial 0, a served SOA keeps polling.
 /// </summary>
-public sealed class SerialPoller(IMessageBus bus, ILogger<SerialPoller> logger) : ICastHandler<PollForSerialNumber>
+public sealed class SerialPoller(IMessageBus bus, TimeProvider clock, ILogger<SerialPoller> logger) : ICastHandler<PollForSerialNumber>
 {
     public async Task HandleAsync(PollForSerialNumber cast, CancellationToken ct)
     {
@@ -31,11 +32,11 @@ public sealed class SerialPoller(IMessageBus bus, ILogger<SerialPoller> logger) 
         long? actual = null;
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
-            var query = DnsMessage.CreateQuery(DnsUdpExchange.NewId(), zone, RecordType.SOA);
-            var answer = await DnsUdpExchange.AskAsync(query, server, TimeSpan.FromMilliseconds(cast.TimeoutMs), ct);
+            var answer = await SoaSerialQuery.AskAsync(server, zone, null, TimeSpan.FromMilliseconds(cast.TimeoutMs), clock, ct);
             if (answer is not null)
             {
-                long? served = ServedSerial(answer, zone);
+                // The zone is served when the answer carries its SOA without an error.
+                long? served = answer.Rcode == Rcode.NoError ? answer.Serial : null;
                 if (deleting && served is null)
                 {
                     return (NameserverOutcome.Success, 0);
@@ -58,17 +59,5 @@ public sealed class SerialPoller(IMessageBus bus, ILogger<SerialPoller> logger) 
         logger.LogDebug("serial poll of {Zone} at {Server}: expected {Expected}, last seen {Actual}, after {Attempts} attempts",
             cast.ZoneName, server, cast.ExpectedSerial, actual?.ToString() ?? "no answer", attempts);
         return (NameserverOutcome.Error, actual);
-    }
-
-    /// <summary>The serial of the zone's SOA in an authoritative answer, or null when the server does not serve the zone.</summary>
-    private static long? ServedSerial(DnsMessage answer, DnsName zone)
-    {
-        if (answer.Rcode != Rcode.NoError)
-        {
-            return null;
-        }
-
-        var soa = answer.Answers.FirstOrDefault(r => r.Type == RecordType.SOA && r.Name == zone);
-        return soa is null ? null : DnsUdpExchange.SoaSerial(soa);
     }
 }

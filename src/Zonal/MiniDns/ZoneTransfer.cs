@@ -1,5 +1,6 @@
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.DnsClient;
 using Zonal.DnsServer;
 using Zonal.Storage;
 
@@ -64,7 +65,7 @@ internal sealed class ZoneTransfer(ZoneContentReader reader, int maxMessageSize)
     public static uint? ClientSerial(DnsMessage request)
     {
         var soa = request.Authority.FirstOrDefault(r => r.Type == RecordType.SOA);
-        return soa is null ? null : DnsUdpExchange.SoaSerial(soa);
+        return soa is null ? null : SoaTimers.Read(soa).Serial;
     }
 
     private async Task<DnsRecord> SoaAsync(ServedZone zone, CancellationToken ct)

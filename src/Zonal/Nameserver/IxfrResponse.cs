@@ -1,4 +1,5 @@
 using Zonal.Dns;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 
@@ -12,12 +13,7 @@ public static class IxfrResponse
 {
     public static TransferResult Interpret(DnsName origin, ZoneVersion? current, List<DnsRecord> records, bool askedIncremental, int messages, long octets)
     {
-        if (records.Count == 0 || records[0].Type != RecordType.SOA || !records[0].Name.Equals(origin))
-        {
-            throw new ZoneDataException($"transfer of {origin} does not start with the zone's SOA");
-        }
-
-        uint newSerial = SoaTimers.Read(records[0]).Serial;
+        uint newSerial = WholeZone.Open(origin, records);
         if (records.Count == 1)
         {
             if (askedIncremental && current is not null && !SoaTimers.IsNewer(newSerial, current.Serial))
@@ -28,11 +24,7 @@ public static class IxfrResponse
             throw new ZoneDataException($"transfer of {origin} holds only the SOA of serial {newSerial}");
         }
 
-        var last = records[^1];
-        if (last.Type != RecordType.SOA || SoaTimers.Read(last).Serial != newSerial)
-        {
-            throw new ZoneDataException($"transfer of {origin} does not end with the SOA of serial {newSerial}");
-        }
+        WholeZone.Close(origin, records, newSerial);
 
         if (!askedIncremental || current is null || records[1].Type != RecordType.SOA)
         {

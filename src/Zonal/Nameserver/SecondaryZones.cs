@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Zonal.Dns;
 using Zonal.Dns.Tsig;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 

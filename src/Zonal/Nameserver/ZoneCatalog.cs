@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Zonal.Dns;
 using Zonal.Dns.Tsig;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 

@@ -1,4 +1,5 @@
 using Zonal.Dns;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 
@@ -57,7 +58,7 @@ internal sealed class ZoneEditor(ZoneVersion from)
     /// <summary>Adds the record, or gives a held one its new TTL; records the zone may not hold are dropped.</summary>
     public void Add(DnsRecord record)
     {
-        if (!ZoneVersion.BelongsBelowApex(_origin, record) || record.Class != _soa.Class)
+        if (!WholeZone.BelongsBelowApex(_origin, record) || record.Class != _soa.Class)
         {
             return;
         }

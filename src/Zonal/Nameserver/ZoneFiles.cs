@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Zonal.Dns;
 using Zonal.Dns.ZoneFiles;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 

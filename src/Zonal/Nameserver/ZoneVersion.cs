@@ -1,5 +1,6 @@
 using System.Collections;
 using Zonal.Dns;
+using Zonal.DnsClient;
 
 namespace Zonal.Nameserver;
 
@@ -81,7 +82,7 @@ public sealed class ZoneVersion
                 continue;
             }
 
-            if (!BelongsBelowApex(origin, record))
+            if (!WholeZone.BelongsBelowApex(origin, record))
             {
                 rejected++;
                 continue;
@@ -105,10 +106,6 @@ public sealed class ZoneVersion
     }
 
     public static ZoneVersion Build(DnsName origin, IEnumerable<DnsRecord> records) => Build(origin, records, out _);
-
-    /// <summary>Whether a record other than the apex SOA may be held: in the zone, and not a type that never is.</summary>
-    internal static bool BelongsBelowApex(DnsName origin, DnsRecord record) =>
-        record.Name.IsSubdomainOf(origin) && record.Type is not (RecordType.SOA or RecordType.OPT or RecordType.TSIG);
 
     private static NodeMap BuildNodes(DnsName origin, List<DnsRecord> records)
     {

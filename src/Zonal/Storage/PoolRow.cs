@@ -19,6 +19,9 @@ public sealed class PoolRow
 
     public string AlsoNotifies { get; set; } = "[]";
 
+    /// <summary>The name of the pool's live CATALOG zone; null when the pool has none (schema 0018).</summary>
+    public string? CatalogZone { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? UpdatedAt { get; set; }

@@ -1,5 +1,5 @@
-using Zonal.Central;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 
 namespace Zonal.Worker;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.MiniDns;
+using Zonal.Pools;
 
 namespace Zonal.Worker;
 

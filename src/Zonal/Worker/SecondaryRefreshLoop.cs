@@ -27,16 +27,10 @@ public sealed class SecondaryRefreshLoop(IServiceScopeFactory scopes, IMessageBu
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZonalDbContext>();
-        var now = Clock.GetUtcNow().UtcDateTime;
-        // Refresh differs per zone, so the comparison is made here; a zone is a few fields.
-        var zones = await db.Zones.AsNoTracking()
-            .Where(z => z.DeletedAt == null && z.Type == ZoneType.Secondary && z.Action != ChangeAction.Delete && z.TransferredAt != null)
-            .Select(z => new { z.Id, z.TransferredAt, z.Refresh })
-            .ToListAsync(ct);
-        var due = zones.Where(z => z.TransferredAt!.Value.AddSeconds(z.Refresh) < now).ToList();
-        foreach (var zone in due)
+        var due = await Due(db.Zones, Clock.GetUtcNow().UtcDateTime).ToListAsync(ct);
+        foreach (var zoneId in due)
         {
-            await bus.CastAsync(new TransferZone(zone.Id, TransferCondition.MasterNewer), ct);
+            await bus.CastAsync(new TransferZone(zoneId, TransferCondition.MasterNewer), ct);
         }
 
         if (due.Count > 0)
@@ -46,4 +40,13 @@ public sealed class SecondaryRefreshLoop(IServiceScopeFactory scopes, IMessageBu
 
         return due.Count;
     }
+
+    /// <summary>
+    /// The ids of the live SECONDARY zones whose last transfer is older than their SOA refresh. The
+    /// comparison runs in the database, so a refresh round reads only the zones that are due.
+    /// </summary>
+    public static IQueryable<Guid> Due(IQueryable<ZoneRow> zones, DateTime now) =>
+        zones.Where(z => z.DeletedAt == null && z.Type == ZoneType.Secondary && z.Action != ChangeAction.Delete
+                && z.TransferredAt != null && z.TransferredAt.Value.AddSeconds(z.Refresh) < now)
+            .Select(z => z.Id);
 }

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
 using Zonal.Dns;
+using Zonal.DnsClient;
 using Zonal.Domain;
 using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.Worker;
-using Zonal.Nameserver;
 using Zonal.Storage;
 
 namespace Zonal.Worker;
@@ -53,20 +53,24 @@ public sealed class SecondaryZoneTransfer(IServiceScopeFactory scopes, IMessageB
             }
         }
 
-        var client = new ZoneTransferClient(clock) { Timeout = Seconds(Worker.XfrTimeout), TransferTimeout = Seconds(Worker.XfrTimeout) };
         foreach (var master in masters)
         {
             try
             {
-                var result = await client.TransferAsync(master, origin, null, null, ct);
+                var answer = await ZoneTransferStream.ReadAsync(master, origin, null, null, Seconds(Worker.XfrTimeout), clock, ct);
+                var store = TransferredZone.ToStore(zone.Id, origin, answer.Records);
                 logger.LogInformation("secondary zone {Zone}: serial {Serial} from {Master} by AXFR: {Records} records in {Messages} messages",
-                    zone.Name, result.Version!.Serial, master, result.Records, result.Messages);
-                await bus.CastAsync(TransferredZone.ToStore(zone.Id, result.Version), ct);
+                    zone.Name, store.Serial, master, answer.Records.Count, answer.Messages);
+                await bus.CastAsync(store, ct);
                 return;
             }
             catch (TransferException e)
             {
                 problems.Add(e.Message);
+            }
+            catch (ZoneDataException e)
+            {
+                problems.Add($"AXFR of {origin} from {master}: {e.Message}");
             }
         }
 
@@ -76,13 +80,12 @@ public sealed class SecondaryZoneTransfer(IServiceScopeFactory scopes, IMessageB
     /// <summary>serial_max_retries attempts, serial_timeout each, serial_retry_delay apart.</summary>
     private async Task<uint?> ProbeSerialAsync(IPEndPoint master, DnsName origin, List<string> problems, CancellationToken ct)
     {
-        var client = new ZoneTransferClient(clock) { Timeout = Seconds(Worker.SerialTimeout) };
         int attempts = Math.Max(1, Worker.SerialMaxRetries);
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
             try
             {
-                return await client.QuerySerialAsync(master, origin, null, ct);
+                return await SoaSerialQuery.ServedSerialAsync(master, origin, null, Seconds(Worker.SerialTimeout), clock, ct);
             }
             catch (TransferException e) when (attempt < attempts)
             {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Zonal.Backends;
-using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Pools;
 
 namespace Zonal.Worker;
 

@@ -1,5 +1,5 @@
-using Zonal.Central;
 using Zonal.Domain;
+using Zonal.Pools;
 
 namespace Zonal.Worker;
 

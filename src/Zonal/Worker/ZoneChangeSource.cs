@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Zonal.Central;
 using Zonal.Domain;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 using Zonal.Storage;
 
 namespace Zonal.Worker;
@@ -21,21 +21,19 @@ public sealed class ZoneChangeSource(IServiceScopeFactory scopes, IUnloadedPoolT
             {
                 z.Name,
                 Pool = db.Pools.FirstOrDefault(p => p.Id == z.PoolId),
-                Catalog = db.Zones.Where(c => c.PoolId == z.PoolId && c.Type == ZoneType.Catalog && c.DeletedAt == null).Select(c => c.Name).FirstOrDefault(),
                 z.MovedFromPoolId,
                 MovedFrom = db.Pools.FirstOrDefault(p => p.Id == z.MovedFromPoolId),
-                MovedFromCatalog = db.Zones.Where(c => c.PoolId == z.MovedFromPoolId && c.Type == ZoneType.Catalog && c.DeletedAt == null).Select(c => c.Name).FirstOrDefault(),
             }).FirstOrDefaultAsync(ct);
         if (zone is null)
         {
             return null;
         }
 
-        var movedFrom = zone.MovedFromPoolId is null ? null : Topology(zone.MovedFrom, zone.MovedFromCatalog);
-        return new ZoneChange(request.ZoneId, zone.Name, request.Action, request.Serial, request.HardDelete, Topology(zone.Pool, zone.Catalog), movedFrom);
+        var movedFrom = zone.MovedFromPoolId is null ? null : Topology(zone.MovedFrom);
+        return new ZoneChange(request.ZoneId, zone.Name, request.Action, request.Serial, request.HardDelete, Topology(zone.Pool), movedFrom);
     }
 
-    private PoolTopology Topology(PoolRow? pool, string? catalog) =>
+    private PoolTopology Topology(PoolRow? pool) =>
         // pools.yaml always gives ns_records, so empty ones mark the seeded default pool.
         pool is null || PoolJson.Read<List<PoolNsRecord>>(pool.NsRecords).Count == 0
             ? unloaded?.Current ?? PoolTopology.Empty
@@ -43,7 +41,7 @@ public sealed class ZoneChangeSource(IServiceScopeFactory scopes, IUnloadedPoolT
                 PoolJson.Read<List<PoolTarget>>(pool.Targets),
                 PoolJson.Read<List<PoolServer>>(pool.Nameservers),
                 PoolJson.Read<List<PoolServer>>(pool.AlsoNotifies),
-                catalog);
+                pool.CatalogZone);
 }
 
 /// <summary>Where the worker learns a change's zone and pool; tests give it one without storage.</summary>

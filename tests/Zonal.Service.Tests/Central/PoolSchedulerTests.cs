@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Zonal.Central;
 using Zonal.Configuration;
 using Zonal.Domain;
+using Zonal.Pools;
 using Zonal.Service.Tests.Api;
 using Zonal.Service.Tests.Infrastructure;
 using Zonal.Storage;

@@ -68,13 +68,23 @@ public sealed class PostgresCluster
 
     private void Stop() => StopAndRemove(_pgCtl, Path.GetDirectoryName(_dataDir)!, Environment.UserName == "root");
 
-    private static void StopAndRemove(string pgCtl, string root, bool asRoot)
+    /// <summary>
+    /// Stops the cluster in <paramref name="root"/> if its postmaster still runs, then deletes the folder, its
+    /// data first, so a removal cut short keeps owner.pid and the next run finishes it.
+    /// </summary>
+    internal static void StopAndRemove(string pgCtl, string root, bool asRoot)
     {
+        var dataDir = Path.Combine(root, "data");
         try
         {
-            if (File.Exists(Path.Combine(root, "data", "postmaster.pid")))
+            if (PostmasterRuns(dataDir))
             {
-                RunAs(asRoot, pgCtl, ["stop", "-w", "-m", "immediate", "-D", Path.Combine(root, "data")]);
+                RunAs(asRoot, pgCtl, ["stop", "-w", "-m", "immediate", "-D", dataDir]);
+            }
+
+            if (Directory.Exists(dataDir))
+            {
+                Directory.Delete(dataDir, recursive: true);
             }
 
             Directory.Delete(root, recursive: true);
@@ -82,6 +92,27 @@ public sealed class PostgresCluster
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"could not remove the test PostgreSQL cluster in {root}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Whether the postmaster that postmaster.pid names still runs this data folder. The file outlives a
+    /// postmaster that was killed or a machine that restarted, and pg_ctl stop then fails ("No such
+    /// process") or, with the number reused, signals whatever process now has it.
+    /// </summary>
+    private static bool PostmasterRuns(string dataDir)
+    {
+        var pidFile = Path.Combine(dataDir, "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile)
+                && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+                && File.ReadAllText($"/proc/{pid}/cmdline").Contains(dataDir, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The postmaster exited while we looked (its /proc entry or pid file went away).
+            return false;
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class SchemaMigratorTests
         Assert.Equal(0, await ManageCommand.RunAsync(["db-sync", "--data", dir]));
         Assert.True(File.Exists(Path.Combine(dir, "zonal.db")));
         Assert.Equal(0, await ManageCommand.RunAsync(["db-sync", "--data", dir]));
-        Assert.Equal(0, await MigrateAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db"))));
+        Assert.Equal(0, await DirectContexts.MigrateAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db"))));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true);
     }
@@ -25,7 +25,7 @@ public sealed class SchemaMigratorTests
     {
         var database = "postgresql:" + PostgresCluster.Instance.CreateDatabase();
         Assert.Equal(0, await ManageCommand.RunAsync(["db-sync", "--database", database]));
-        Assert.Equal(0, await MigrateAsync(DatabaseTarget.Parse(database)));
+        Assert.Equal(0, await DirectContexts.MigrateAsync(DatabaseTarget.Parse(database)));
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class SchemaMigratorTests
 
     private static async Task ReversesExistingNamesAsync(DatabaseTarget target)
     {
-        await MigrateAsync(target, lastVersion: 9);
-        await using (var db = Context(target))
+        await DirectContexts.MigrateAsync(target, lastVersion: 9);
+        await using (var db = DirectContexts.Create(target))
         {
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO zones (id, project_id, pool_id, name, email, ttl, serial, refresh, retry, expire, minimum,
@@ -55,9 +55,9 @@ public sealed class SchemaMigratorTests
         }
 
         // 0010 alone (later migrations would change the count), then the rest.
-        Assert.Equal(1, await MigrateAsync(target, lastVersion: 10));
-        await MigrateAsync(target);
-        await using var check = Context(target);
+        Assert.Equal(1, await DirectContexts.MigrateAsync(target, lastVersion: 10));
+        await DirectContexts.MigrateAsync(target);
+        await using var check = DirectContexts.Create(target);
         var zone = await check.Zones.SingleAsync();
         Assert.Equal(".gro.elpmaxe.bus", zone.ReversedName);
         Assert.Equal(ZoneRow.Reverse(zone.Name), zone.ReversedName);
@@ -79,9 +79,9 @@ public sealed class SchemaMigratorTests
     /// <summary>Two zones with sets and records (one record pending deletion, not live) written before 0012.</summary>
     private static async Task CountsExistingContentAsync(DatabaseTarget target)
     {
-        await MigrateAsync(target, lastVersion: 11);
+        await DirectContexts.MigrateAsync(target, lastVersion: 11);
         Guid[] zones = [Guid.NewGuid(), Guid.NewGuid()];
-        await using (var db = Context(target))
+        await using (var db = DirectContexts.Create(target))
         {
             // Raw SQL: the EF model may already map columns of later scripts.
             foreach (var zone in zones)
@@ -100,8 +100,8 @@ public sealed class SchemaMigratorTests
             await InsertSetAsync(db, zones[1], "c", "UPDATE");
         }
 
-        Assert.Equal(1, await MigrateAsync(target, lastVersion: 12));
-        await using var check = Context(target);
+        Assert.Equal(1, await DirectContexts.MigrateAsync(target, lastVersion: 12));
+        await using var check = DirectContexts.Create(target);
         var counts = await check.ZoneContentCounts.ToDictionaryAsync(c => c.ZoneId);
         Assert.Equal((2L, 3L), (counts[zones[0]].Recordsets, counts[zones[0]].Records));
         Assert.Equal((1L, 1L), (counts[zones[1]].Recordsets, counts[zones[1]].Records));
@@ -138,24 +138,46 @@ public sealed class SchemaMigratorTests
         Assert.Throws<ArgumentException>(() => DatabaseTarget.Parse("mysql://x"));
     }
 
-    private static async Task<int> MigrateAsync(DatabaseTarget target, int lastVersion = int.MaxValue)
+    [Fact]
+    public async Task Pools_with_a_catalog_zone_before_0018_get_its_name_on_sqlite()
     {
-        await using var db = Context(target);
-        return await SchemaMigrator.MigrateAsync(db, target.Provider, lastVersion: lastVersion);
+        var dir = Directory.CreateTempSubdirectory("zonal-0018-").FullName;
+        await NamesExistingCatalogsAsync(DatabaseTarget.ForSqliteFile(Path.Combine(dir, "zonal.db")));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
     }
 
-    private static ZonalDbContext Context(DatabaseTarget target)
+    [Fact]
+    public async Task Pools_with_a_catalog_zone_before_0018_get_its_name_on_postgresql() =>
+        await NamesExistingCatalogsAsync(DatabaseTarget.Parse("postgresql:" + PostgresCluster.Instance.CreateDatabase()));
+
+    /// <summary>A pool with a live catalog zone and one whose catalog was deleted, written before 0018.</summary>
+    private static async Task NamesExistingCatalogsAsync(DatabaseTarget target)
     {
-        var builder = new DbContextOptionsBuilder<ZonalDbContext>();
-        if (target.Provider == DatabaseProvider.PostgreSql)
+        await DirectContexts.MigrateAsync(target, lastVersion: 17);
+        Guid withCatalog = Guid.NewGuid(), withDeletedCatalog = Guid.NewGuid();
+        await using (var db = DirectContexts.Create(target))
         {
-            builder.UseNpgsql(target.ConnectionString);
-        }
-        else
-        {
-            builder.UseSqlite(target.ConnectionString);
+            foreach (var (pool, catalog, deletedAt) in new[] { (withCatalog, "catalog.example.", (DateTime?)null), (withDeletedCatalog, "gone.example.", new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc)) })
+            {
+                var poolName = pool.ToString("N");
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO pools (id, name, attributes, ns_records, nameservers, targets, also_notifies, created_at)
+                    VALUES ({pool}, {poolName}, '[]', '[]', '[]', '[]', '[]', '2026-01-01 00:00:00')
+                    """);
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO zones (id, project_id, pool_id, name, email, ttl, serial, refresh, retry, expire, minimum,
+                        status, action, type, masters, attributes, version, created_at, deleted_at)
+                    VALUES ({Guid.NewGuid()}, 'zonal-catalog', {pool}, {catalog}, 'hostmaster@invalid', 3600, 1, 3600, 600, 86400, 3600,
+                        'ACTIVE', 'NONE', 'CATALOG', '[]', '[]', 1, '2026-01-01 00:00:00', {deletedAt})
+                    """);
+            }
         }
 
-        return new ZonalDbContext(builder.Options);
+        Assert.Equal(1, await DirectContexts.MigrateAsync(target, lastVersion: 18));
+        await using var check = DirectContexts.Create(target);
+        var names = await check.Pools.Where(p => p.Id == withCatalog || p.Id == withDeletedCatalog).ToDictionaryAsync(p => p.Id, p => p.CatalogZone);
+        Assert.Equal("catalog.example.", names[withCatalog]);
+        Assert.Null(names[withDeletedCatalog]);
     }
 }

@@ -1,5 +1,6 @@
 using Zonal.Central;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 using Zonal.Worker;
 
 namespace Zonal.Service.Tests.Worker;

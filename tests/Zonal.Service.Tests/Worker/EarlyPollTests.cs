@@ -1,5 +1,6 @@
 using Zonal.Central;
 using Zonal.Configuration;
+using Zonal.Pools;
 using Zonal.Worker;
 
 namespace Zonal.Service.Tests.Worker;

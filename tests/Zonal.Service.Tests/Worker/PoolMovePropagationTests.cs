@@ -1,4 +1,5 @@
 using Zonal.Central;
+using Zonal.Pools;
 using Zonal.Worker;
 
 namespace Zonal.Service.Tests.Worker;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Zonal.Central;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 using Zonal.Worker;
 
 namespace Zonal.Service.Tests.Worker;

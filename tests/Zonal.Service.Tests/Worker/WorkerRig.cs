@@ -9,6 +9,7 @@ using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.MiniDns;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 using Zonal.Worker;
 
 namespace Zonal.Service.Tests.Worker;

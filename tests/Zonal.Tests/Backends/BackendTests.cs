@@ -5,6 +5,7 @@ using Zonal.Backends.Knot;
 using Zonal.Backends.Nsd;
 using Zonal.Backends.Pdns4;
 using Zonal.Central;
+using Zonal.Pools;
 using Zonal.Tests.Servers;
 
 namespace Zonal.Tests.Backends;

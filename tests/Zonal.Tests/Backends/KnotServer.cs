@@ -1,4 +1,5 @@
 using Zonal.Central;
+using Zonal.Pools;
 
 namespace Zonal.Tests.Backends;
 

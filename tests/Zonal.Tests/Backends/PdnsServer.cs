@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Zonal.Central;
+using Zonal.Pools;
 
 namespace Zonal.Tests.Backends;
 

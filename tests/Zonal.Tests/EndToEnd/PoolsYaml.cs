@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Zonal.Pools;
 using Zonal.Tests.Backends;
 
 namespace Zonal.Tests.EndToEnd;
@@ -22,7 +23,7 @@ public static class PoolsYaml
         }
 
         yaml.Append("  targets:\n");
-        foreach (var target in targets.Select(t => t.AsPoolTarget(new Zonal.Central.PoolServer(miniDns.Address.ToString(), miniDns.Port))))
+        foreach (var target in targets.Select(t => t.AsPoolTarget(new Zonal.Pools.PoolServer(miniDns.Address.ToString(), miniDns.Port))))
         {
             yaml.Append($"    - type: {target.Type}\n      masters:\n");
             foreach (var master in target.Masters)

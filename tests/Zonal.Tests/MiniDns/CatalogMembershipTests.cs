@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Zonal.Central;
+using Zonal.Pools;
 using Zonal.Tests.EndToEnd;
 
 namespace Zonal.Tests.MiniDns;

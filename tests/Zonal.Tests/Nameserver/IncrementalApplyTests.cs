@@ -1,5 +1,6 @@
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.DnsClient;
 using Zonal.Nameserver;
 
 namespace Zonal.Tests.Nameserver;

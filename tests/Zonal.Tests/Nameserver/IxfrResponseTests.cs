@@ -1,4 +1,5 @@
 using Zonal.Dns;
+using Zonal.DnsClient;
 using Zonal.Nameserver;
 
 namespace Zonal.Tests.Nameserver;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
 using Zonal.Dns.Tsig;
+using Zonal.DnsClient;
 using Zonal.Nameserver;
 using Zonal.Tests.Oracle;
 using Zonal.Tests.Servers;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Zonal.Dns;
+using Zonal.DnsClient;
 using Zonal.Messaging.Contracts.MiniDns;
 using Zonal.Messaging.Contracts.Nameserver;
 using Zonal.Nameserver;

@@ -8,6 +8,7 @@ using Zonal.Messaging;
 using Zonal.Messaging.Contracts.Central;
 using Zonal.Messaging.Contracts.MiniDns;
 using Zonal.Messaging.Contracts.Worker;
+using Zonal.Pools;
 using Zonal.Tests.Backends;
 using Zonal.Tests.Servers;
 using Zonal.Worker;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Zonal.Central;
+using Zonal.Pools;
 
 namespace Zonal.Backends.Bind9;
 

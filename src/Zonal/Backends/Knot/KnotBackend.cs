@@ -1,4 +1,4 @@
-using Zonal.Central;
+using Zonal.Pools;
 
 namespace Zonal.Backends.Knot;
 

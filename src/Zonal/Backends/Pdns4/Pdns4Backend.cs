@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
-using Zonal.Central;
+using Zonal.Pools;
 
 namespace Zonal.Backends.Pdns4;
 

@@ -1,24 +1,33 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Zonal.Dns;
 using Zonal.Dns.Messages;
+using Zonal.Dns.Tsig;
 
-namespace Zonal.MiniDns;
+namespace Zonal.DnsClient;
 
-/// <summary>One UDP question to a nameserver and its answer, ignoring stray datagrams that do not match.</summary>
-internal static class DnsUdpExchange
+/// <summary>One UDP question to a server and its answer, ignoring stray datagrams that do not match.</summary>
+public static class DnsUdpExchange
 {
-    /// <summary>Returns the answer, or null when none came within <paramref name="timeout"/>.</summary>
-    public static async Task<DnsMessage?> AskAsync(DnsMessage query, IPEndPoint server, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Returns the answer, or null when none came within <paramref name="timeout"/>. With a key the question
+    /// is TSIG-signed, and an answer that fails the check throws <see cref="TransferException"/>.
+    /// </summary>
+    public static async Task<DnsMessage?> AskAsync(DnsMessage query, IPEndPoint server, TimeSpan timeout, CancellationToken ct, TsigKey? key = null, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.Connect(server);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        var buffer = new byte[65535];
+        using var writer = new WireWriter();
+        query.Encode(writer);
+        var requestMac = key is null ? [] : new TsigSigner(key, clock).SignRequest(writer);
+        var buffer = new byte[DnsMessage.MaxSize];
         try
         {
-            await socket.SendAsync(query.Encode(), SocketFlags.None, deadline.Token);
+            await socket.SendAsync(writer.WrittenMemory, SocketFlags.None, deadline.Token);
             while (true)
             {
                 int length = await socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
@@ -34,6 +43,7 @@ internal static class DnsUdpExchange
 
                 if (answer.IsResponse && answer.Id == query.Id && answer.Opcode == query.Opcode)
                 {
+                    ResponseSignature.Check(buffer.AsSpan(0, length), key, requestMac, server, clock);
                     return answer;
                 }
             }
@@ -61,14 +71,6 @@ internal static class DnsUdpExchange
         return new IPEndPoint(addresses.Length > 0 ? addresses[0] : throw new SocketException((int)SocketError.HostNotFound), port);
     }
 
-    public static ushort NewId() => (ushort)Random.Shared.Next(ushort.MaxValue + 1);
-
-    /// <summary>The SERIAL of an SOA record's RDATA.</summary>
-    public static uint SoaSerial(DnsRecord soa)
-    {
-        var wire = new WireReader(soa.Data);
-        wire.ReadName();
-        wire.ReadName();
-        return wire.ReadUInt32();
-    }
+    /// <summary>A query id nobody off the path can guess (RFC 5452 §9.2).</summary>
+    public static ushort NewId() => (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Zonal.Dns;
 
-namespace Zonal.Nameserver;
+namespace Zonal.DnsClient;
 
 /// <summary>The SOA's serial and timers (RFC 1035 §3.3.13), which drive a secondary's refresh schedule.</summary>
 public readonly record struct SoaTimers(uint Serial, uint Refresh, uint Retry, uint Expire, uint Minimum)
