@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddScoped<ManagedRecords>();
         services.AddScoped<ZoneScope>();
         services.AddScoped<RecordSetRules>();
+        services.AddScoped<RecordSetCreateReads>();
         services.AddScoped<ZoneChangeRecorder>();
 
         services.AddScoped<PoolScheduler>();
