@@ -5,9 +5,13 @@ namespace Zonal.Load;
 /// <summary>Command-line switches; every one has a default so a bare run measures everything.</summary>
 public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, int Zones, int Lists, int Warmup, int WarmupRounds, bool Fsync, bool WithoutRelay)
 {
+    // A service's throughput is a steady-state number: by default the warm-up repeats (up to this many
+    // rounds) until tiered compilation has settled, so JIT work is not charged to the measured scenarios.
+    private const int DefaultWarmupRounds = 5;
+
     public static LoadOptions Parse(string[] args)
     {
-        var o = new LoadOptions(["sqlite", "postgresql"], 2000, 20, 10_000, 2000, 500, 1, false, false);
+        var o = new LoadOptions(["sqlite", "postgresql"], 2000, 20, 10_000, 2000, 500, DefaultWarmupRounds, false, false);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -23,7 +27,7 @@ public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, in
                 "--warmup-rounds" => o with { WarmupRounds = Number() },
                 "--without-relay" => o with { WithoutRelay = true },
                 "--fsync" => o with { Fsync = true },
-                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles), --fsync, --without-relay"),
+                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles; default 5), --fsync, --without-relay"),
             };
         }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Zonal.Dns;
 using Zonal.Domain;
 using Zonal.Storage;
@@ -6,7 +5,7 @@ using Zonal.Storage;
 namespace Zonal.Central;
 
 /// <summary>Where a record set may live and what it may hold (RFC 1034 CNAME rules, zone cuts, Designate's formats).</summary>
-public sealed class RecordSetRules(ZonalDbContext db, DatabaseTarget database, QuotaEnforcer quotas, ManagedRecords managed)
+public sealed class RecordSetRules(QuotaEnforcer quotas, ManagedRecords managed)
 {
     public static void CheckType(string type)
     {
@@ -16,12 +15,12 @@ public sealed class RecordSetRules(ZonalDbContext db, DatabaseTarget database, Q
         }
     }
 
-    public static DnsName CheckName(string name, string type, ZoneRow zone, int maxLength) =>
-        CheckName(name, type, DnsName.Parse(zone.Name), maxLength);
+    public static DnsName CheckName(string name, string type, DnsName zoneName, int maxLength) =>
+        CheckName(NameRules.ParseRecordSetName(name, maxLength), name, type, zoneName);
 
-    public static DnsName CheckName(string name, string type, DnsName zoneName, int maxLength)
+    /// <summary>The checks of a parsed record set name (<paramref name="name"/> as given) against its type and zone.</summary>
+    public static DnsName CheckName(DnsName parsed, string name, string type, DnsName zoneName)
     {
-        var parsed = NameRules.ParseRecordSetName(name, maxLength);
         if (!parsed.IsSubdomainOf(zoneName))
         {
             throw new ServiceError(400, "invalid_recordset_location", "RecordSet is not contained within it's zone");
@@ -59,15 +58,12 @@ public sealed class RecordSetRules(ZonalDbContext db, DatabaseTarget database, Q
     }
 
     /// <summary>
-    /// Checks a new record set after the zone lock (<see cref="RecordSetWriteFacts"/>): where it may live
-    /// (<see cref="CheckPlacement"/>) and the quotas; remembers the pool's NS records for the SOA rewrite.
+    /// Checks a new record set against what was read under the zone lock (<see cref="RecordSetWriteFacts"/>):
+    /// where it may live (<see cref="CheckPlacement"/>) and the quotas; remembers the pool's NS records for
+    /// the SOA rewrite.
     /// </summary>
-    public async Task CheckCreateAsync(ZoneRow zone, DnsName name, string type, int records, CancellationToken ct)
+    public void CheckCreate(ZoneRow zone, RecordSetWriteFacts found, DnsName name, string type, int records)
     {
-        var lowered = name.ToString().ToLowerInvariant();
-        int zoneLabels = DnsName.Parse(zone.Name).LabelCount;
-        var candidates = ZoneScope.SelfAndAncestors(name).Take(name.LabelCount - zoneLabels).ToList();
-        var found = await RecordSetWriteFacts.ReadAsync(db, database.Provider, zone, null, lowered, type, candidates, ct);
         CheckPlacement(found.Placement, name, type);
         quotas.CheckRecordSet(found.Quota, newSet: true, records);
         managed.Remember(zone.PoolId, found.NsRecords);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zonal.Configuration;
+using Zonal.Dns;
 using Zonal.Domain;
 using Zonal.Domain.PolicyLanguage;
 using Zonal.Messaging;
@@ -18,6 +19,7 @@ public sealed class RecordSetWriter(
     ZonalDbContext db,
     WriteTransactions transactions,
     ZoneScope zones,
+    RecordSetCreateReads reads,
     RecordSetRules rules,
     ZoneChangeRecorder changes,
     OutboxSignal outbox,
@@ -39,15 +41,16 @@ public sealed class RecordSetWriter(
 
         CheckTtlAndDescription(ctx, call.Ttl, call.Description);
         var records = RecordSetRules.CheckRecords(call.Type, call.Records);
+        var parsed = NameRules.ParseRecordSetName(call.Name, Central.MaxRecordSetNameLength);
 
         await using var tx = await transactions.BeginAsync(ct);
-        var zone = await zones.FindForWriteAsync(ctx, call.ZoneId, ct);
+        var (zone, facts, soa) = await reads.ReadAsync(ctx, call.ZoneId, parsed, call.Type, ct);
         policy.Enforce("create_recordset", ctx, PolicyTarget.Zone(zone.ProjectId, zone.Type, ZoneScope.ReachedBySharing(ctx, zone)));
         ZoneFieldRules.RejectDeleting(zone);
-        var name = RecordSetRules.CheckName(call.Name, call.Type, zone, Central.MaxRecordSetNameLength);
-        await rules.CheckCreateAsync(zone, name, call.Type, records.Count, ct);
+        var name = RecordSetRules.CheckName(parsed, call.Name, call.Type, DnsName.Parse(zone.Name));
+        rules.CheckCreate(zone, facts, name, call.Type, records.Count);
 
-        var serial = await changes.RecordUpdateAsync(zone, ct);
+        var serial = await changes.RecordUpdateAsync(zone, soa, ct);
         var now = changes.Now;
         var set = new RecordSetRow
         {

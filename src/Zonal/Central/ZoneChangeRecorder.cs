@@ -20,20 +20,18 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, DatabaseTarget databas
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records a change of content (zone fields or record sets); returns the new serial.</summary>
-    public async Task<long> RecordUpdateAsync(ZoneRow zone, CancellationToken ct)
+    public async Task<long> RecordUpdateAsync(ZoneRow zone, CancellationToken ct) =>
+        await RecordUpdateAsync(zone, await SoaSetsAsync(zone.Id, ct), ct);
+
+    /// <summary>
+    /// <see cref="RecordUpdateAsync(ZoneRow, CancellationToken)"/> with the zone's SOA sets already read
+    /// under the zone lock (tracked, with their records).
+    /// </summary>
+    public async Task<long> RecordUpdateAsync(ZoneRow zone, IReadOnlyList<RecordSetRow> soa, CancellationToken ct)
     {
         var now = Now;
         zone.Serial = ZoneSerials.Next(zone.Serial, now);
         MarkPending(zone, ChangeAction.Update, now);
-
-        // Read whole before the SOA text is built: that may query the pool, and one connection runs one command.
-        var soa = new List<RecordSetRow>();
-        var query = database.Provider == DatabaseProvider.PostgreSql ? SoaSetsPostgres : SoaSetsSqlite;
-        await foreach (var set in query(db, zone.Id).WithCancellation(ct))
-        {
-            soa.Add(set);
-        }
-
         foreach (var set in soa)
         {
             foreach (var record in set.Records)
@@ -49,6 +47,19 @@ public sealed class ZoneChangeRecorder(ZonalDbContext db, DatabaseTarget databas
 
         AddOutbox(zone, now);
         return zone.Serial;
+    }
+
+    /// <summary>The zone's SOA sets, tracked with their records, read whole: building the SOA text may query the pool.</summary>
+    public async Task<List<RecordSetRow>> SoaSetsAsync(Guid zoneId, CancellationToken ct)
+    {
+        var soa = new List<RecordSetRow>();
+        var query = database.Provider == DatabaseProvider.PostgreSql ? SoaSetsPostgres : SoaSetsSqlite;
+        await foreach (var set in query(db, zoneId).WithCancellation(ct))
+        {
+            soa.Add(set);
+        }
+
+        return soa;
     }
 
     /// <summary>

@@ -79,9 +79,12 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
         zone.Type == ZoneType.Catalog ? throw ServiceError.Forbidden("CATALOG zones can not be read or changed through the API") : zone;
 
     /// <summary>Finds the zone and holds its write lock until the transaction ends; the row is tracked.</summary>
-    public async Task<ZoneRow> FindForWriteAsync(RequestContext ctx, Guid zoneId, CancellationToken ct)
+    public async Task<ZoneRow> FindForWriteAsync(RequestContext ctx, Guid zoneId, CancellationToken ct) =>
+        await CheckWritableAsync(ctx, await zoneLock.LockAsync(zoneId, ct), ct);
+
+    /// <summary>The zone locked for a write by the caller (null: no such row), if it is a live zone the caller may reach.</summary>
+    public async Task<ZoneRow> CheckWritableAsync(RequestContext ctx, ZoneRow? zone, CancellationToken ct)
     {
-        var zone = await zoneLock.LockAsync(zoneId, ct);
         if (zone is null || zone.DeletedAt is not null)
         {
             throw ZoneNotFound();
@@ -89,7 +92,7 @@ public sealed class ZoneScope(ZonalDbContext db, ZoneLock zoneLock)
 
         RejectCatalog(zone);
         return ctx.AllProjects || zone.ProjectId == ctx.ProjectId
-            || await db.SharedZones.AnyAsync(s => s.ZoneId == zoneId && s.TargetProjectId == ctx.ProjectId, ct)
+            || await db.SharedZones.AnyAsync(s => s.ZoneId == zone.Id && s.TargetProjectId == ctx.ProjectId, ct)
             ? zone
             : throw ZoneNotFound();
     }

@@ -47,6 +47,7 @@ public static class ServiceRegistration
         services.AddScoped<ManagedRecords>();
         services.AddScoped<ZoneScope>();
         services.AddScoped<RecordSetRules>();
+        services.AddScoped<RecordSetCreateReads>();
         services.AddScoped<ZoneChangeRecorder>();
 
         services.AddScoped<PoolScheduler>();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Zonal.Storage;
 using Zonal.Service.Tests.Infrastructure;
 
 namespace Zonal.Service.Tests.Api;
@@ -7,7 +9,7 @@ public sealed class ConcurrencySqliteTests(SqliteApiHost host) : ConcurrencyTest
 
 public sealed class ConcurrencyPostgresTests(PostgresApiHost host) : ConcurrencyTests<PostgresApiHost>(host);
 
-/// <summary>Eight clients writing one zone at once: every write lands once, serials strictly increase, no 5xx.</summary>
+/// <summary>Eight clients writing one zone at once: every write lands once, serials strictly increase, each is journaled against the one before, no 5xx.</summary>
 public abstract class ConcurrencyTests<THost>(THost host) : IClassFixture<THost>
     where THost : ApiHost
 {
@@ -53,5 +55,24 @@ public abstract class ConcurrencyTests<THost>(THost host) : IClassFixture<THost>
 
         var finalSerial = (await client.GetAsync($"/v2/zones/{id}")).Json.GetProperty("serial").GetInt64();
         Assert.Equal(serials[^1], finalSerial);
+
+        // Each write journaled its difference from the one before it: the SOA it replaced carries the serial it
+        // started from, so every writer read the SOA as the writer before it had committed it.
+        var journal = await host.QueryAsync(db => db.ZoneJournal.Where(j => j.ZoneId == zoneId).OrderBy(j => j.Id).ToListAsync());
+        Assert.Equal(Clients * PerClient, journal.Count);
+        for (int i = 0; i < journal.Count; i++)
+        {
+            var entry = journal[i];
+            Assert.True(entry.Complete, $"journal entry {i} incomplete");
+            Assert.Equal((serials[i], serials[i + 1]), (entry.SerialFrom, entry.SerialTo));
+            var deleted = JournalLines.Parse(entry.Deleted).ToList();
+            var added = JournalLines.Parse(entry.Added).ToList();
+            Assert.Equal(entry.SerialFrom, SoaSerial(deleted[0]));
+            Assert.Equal(entry.SerialTo, SoaSerial(added[0]));
+            Assert.Single(deleted);
+            Assert.Equal(["SOA", "A"], added.Select(r => r.Type));
+        }
     }
+
+    private static long SoaSerial(StoredRecord soa) => soa.Type == "SOA" ? long.Parse(soa.Data.Split(' ')[2], CultureInfo.InvariantCulture) : -1;
 }
