@@ -32,6 +32,13 @@ public sealed class WorkerOptions
     /// <summary>The longest wait between polls during <see cref="PollEarlyWindow"/>; the extra polls are not retries.</summary>
     public double PollEarlyMaxInterval { get; set; } = 0.05;
 
+    /// <summary>
+    /// When a change is still not served this long after the first poll, each further round sends the
+    /// NOTIFY again first: a nameserver that dropped the first one (it arrived while the zone was still
+    /// being added, e.g. from a catalog) would otherwise wait for its SOA refresh. 0 turns it off.
+    /// </summary>
+    public double RenotifyAfter { get; set; } = 1;
+
     /// <summary>Wait between the NOTIFY and the first serial poll.</summary>
     public double PollDelay { get; set; }
 

@@ -53,9 +53,14 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
         if (change.Pool.CatalogZone is { } catalog && change.Action is ChangeAction.Create or ChangeAction.Delete)
         {
             // RFC 9432: the targets add and drop member zones as the catalog tells them; no backend call.
-            await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change, catalog);
-            await NotifyAsync(change.Pool.AlsoNotifies, change);
-            return await polls.PollAsync(change, superseded);
+            async Task NotifyCatalogAsync()
+            {
+                await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change, catalog);
+                await NotifyAsync(change.Pool.AlsoNotifies, change);
+            }
+
+            await NotifyCatalogAsync();
+            return await polls.PollAsync(change, NotifyCatalogAsync, superseded);
         }
 
         // Backend calls finish even when superseded: a half-made change on a nameserver helps nobody.
@@ -72,13 +77,18 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
             logger.LogWarning("zone {Zone} {Action}: a target failed but the threshold holds: {Failure}", change.ZoneName, change.Action, failure);
         }
 
-        if (!change.IsDelete)
+        async Task NotifyZoneAsync()
         {
-            await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change);
+            if (!change.IsDelete)
+            {
+                await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change);
+            }
+
+            await NotifyAsync(change.Pool.AlsoNotifies, change);
         }
 
-        await NotifyAsync(change.Pool.AlsoNotifies, change);
-        return await polls.PollAsync(change, superseded);
+        await NotifyZoneAsync();
+        return await polls.PollAsync(change, NotifyZoneAsync, superseded);
     }
 
     /// <summary>Where a target takes NOTIFY: its options host and port (Designate's defaults 127.0.0.1:53).</summary>

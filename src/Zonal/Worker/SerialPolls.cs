@@ -16,7 +16,8 @@ public sealed class SerialPolls(IMessageBus bus, PollRounds rounds, IOptions<Zon
 {
     private WorkerOptions Worker => options.Value.Worker;
 
-    public async Task<PollVerdict> PollAsync(ZoneChange change, CancellationToken ct)
+    /// <param name="renotify">Sends the change's NOTIFYs again; called before each round once RenotifyAfter has passed.</param>
+    public async Task<PollVerdict> PollAsync(ZoneChange change, Func<Task> renotify, CancellationToken ct)
     {
         var tally = new ConsensusTally(change, Worker.ThresholdPercentage);
         if (tally.Reached)
@@ -33,6 +34,11 @@ public sealed class SerialPolls(IMessageBus bus, PollRounds rounds, IOptions<Zon
             if (tally.Reached || round >= Worker.PollMaxRetries)
             {
                 return tally.Verdict();
+            }
+
+            if (Worker.RenotifyAfter > 0 && clock.GetElapsedTime(began) >= TimeSpan.FromSeconds(Worker.RenotifyAfter))
+            {
+                await renotify();
             }
 
             for (var due = Worker.RetryDelay(round); ;)

@@ -50,6 +50,23 @@ public sealed class PropagationTests
         Assert.True(waits[^1] > waits[0], $"waits should grow: {string.Join(", ", waits)}");
     }
 
+    [Theory]
+    [InlineData(0.05, true)]
+    [InlineData(0, false)]
+    public async Task A_target_that_dropped_the_first_notify_gets_it_again_once_renotify_after_has_passed(double renotifyAfter, bool served)
+    {
+        await using var rig = new WorkerRig(o => (o.PollMaxRetries, o.RenotifyAfter) = (8, renotifyAfter));
+        rig.MiniDns.Serve("127.0.0.1:1053", 100);
+        // The nameserver behind the target transfers only on a NOTIFY that comes after the first one.
+        rig.MiniDns.Serving["127.0.0.2:1053"] = () => rig.MiniDns.Notifies.Count(n => n.Port == 2000) >= 2 ? 100 : 99;
+
+        await rig.Propagation.RunAsync(WorkerRig.Change(Pool("bind9"), action: "UPDATE"), CancellationToken.None);
+
+        Assert.Equal(served, (await rig.NextReportAsync()).Success);
+        var notifies = rig.MiniDns.Notifies.Count(n => n.Port == 2000);
+        Assert.True(served ? notifies >= 2 : notifies == 1, $"{notifies} NOTIFYs to the target");
+    }
+
     [Fact]
     public async Task A_nameserver_that_never_catches_up_makes_the_change_an_error_after_the_retries()
     {
