@@ -92,9 +92,11 @@ public sealed class FloatingIpPtrWriter(
         }
         catch (ServiceError e) when (e.Type == "duplicate_zone")
         {
-            db.ChangeTracker.Clear();
         }
 
+        // The zone write is committed (or lost to a concurrent set); what it left tracked must not stand in
+        // for the zone and SOA rows the record set write reads under the zone lock.
+        db.ChangeTracker.Clear();
         return await FindZoneAsync(name, ct) ?? throw new InvalidOperationException($"reverse zone {name} vanished after it was made");
     }
 

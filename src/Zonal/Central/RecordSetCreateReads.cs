@@ -66,8 +66,8 @@ public sealed class RecordSetCreateReads(ZonalDbContext db, DatabaseTarget datab
             }
         }
 
-        // A fresh context per call: nothing else of this zone is tracked yet.
-        soa.ForEach(set => db.Attach(set));
+        // Tracked as a tracking query would: a set already tracked in this scope wins (identity resolution).
+        soa = soa.ConvertAll(set => statements.Sets.Track(db, set));
 
         zone = await zones.CheckWritableAsync(ctx, zone, ct);
         return (zone, facts ?? throw new InvalidOperationException($"no write facts for zone {zoneId}"), soa);
