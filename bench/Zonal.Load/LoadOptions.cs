@@ -7,7 +7,7 @@ public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, in
 {
     // A service's throughput is a steady-state number: by default the warm-up repeats (up to this many
     // rounds) until tiered compilation has settled, so JIT work is not charged to the measured scenarios.
-    private const int DefaultWarmupRounds = 5;
+    private const int DefaultWarmupRounds = 20;
 
     public static LoadOptions Parse(string[] args)
     {
@@ -27,7 +27,7 @@ public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, in
                 "--warmup-rounds" => o with { WarmupRounds = Number() },
                 "--without-relay" => o with { WithoutRelay = true },
                 "--fsync" => o with { Fsync = true },
-                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles; default 5), --fsync, --without-relay"),
+                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles; default 20), --fsync, --without-relay"),
             };
         }
 

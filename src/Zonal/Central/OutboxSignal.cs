@@ -4,9 +4,11 @@ namespace Zonal.Central;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
+    private int _commits;
 
     public void Notify()
     {
+        Interlocked.Increment(ref _commits);
         if (_pending.CurrentCount == 0)
         {
             try
@@ -21,4 +23,7 @@ public sealed class OutboxSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _pending.WaitAsync(timeout, ct);
+
+    /// <summary>The commits signalled since the last call: how busy the writers were between two relay passes.</summary>
+    public int TakeCommits() => Interlocked.Exchange(ref _commits, 0);
 }
