@@ -53,9 +53,17 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
         if (change.Pool.CatalogZone is { } catalog && change.Action is ChangeAction.Create or ChangeAction.Delete)
         {
             // RFC 9432: the targets add and drop member zones as the catalog tells them; no backend call.
+            // A create is NOTIFYed for the member too: a target that added it at an earlier serial (a write
+            // came while the create was pending) refreshes now; one that has not added it yet ignores it.
             async Task NotifyCatalogAsync()
             {
-                await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change, catalog);
+                var destinations = change.Pool.Targets.Select(NotifyDestination).ToList();
+                await NotifyAsync(destinations, change, catalog);
+                if (!change.IsDelete)
+                {
+                    await NotifyAsync(destinations, change);
+                }
+
                 await NotifyAsync(change.Pool.AlsoNotifies, change);
             }
 
