@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Zonal.Load;
 
 /// <summary>Command-line switches; every one has a default so a bare run measures everything.</summary>
-public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, int Zones, int Lists, int Warmup, int WarmupRounds, bool Fsync, bool WithoutRelay)
+public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, int Zones, int Lists, int Warmup, int WarmupRounds, bool Fsync, bool WithoutRelay, bool Analyze = false)
 {
     // A service's throughput is a steady-state number: by default the warm-up repeats (up to this many
     // rounds) until tiered compilation has settled, so JIT work is not charged to the measured scenarios.
@@ -27,7 +27,8 @@ public sealed record LoadOptions(string[] Databases, int Writes, int Seconds, in
                 "--warmup-rounds" => o with { WarmupRounds = Number() },
                 "--without-relay" => o with { WithoutRelay = true },
                 "--fsync" => o with { Fsync = true },
-                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles; default 20), --fsync, --without-relay"),
+                "--analyze" => o with { Analyze = true },
+                _ => throw new ArgumentException($"unknown switch {args[i]}: --database sqlite|postgresql|both, --writes N, --seconds N, --zones N, --lists N, --warmup N (writes per each of 4 clients), --warmup-rounds N (at most, until the JIT settles; default 20), --fsync, --without-relay, --analyze (PostgreSQL: ANALYZE after the warm-up)"),
             };
         }
 

@@ -17,12 +17,24 @@ foreach (var database in options.Databases)
         : "postgresql:" + PostgresDatabase(options.Fsync);
     await using var host = await LoadHost.StartAsync(connection, options.WithoutRelay);
     var cpu = new CpuMeter(sqlite ? null : PostgresCluster.Instance.Port);
-    await Scenarios.RunAsync(host.BaseAddress, cpu, options, measurement => Console.WriteLine(measurement.Row(database)));
+    await Scenarios.RunAsync(host.BaseAddress, cpu, options, measurement => Console.WriteLine(measurement.Row(database)),
+        () => options.Analyze && !sqlite ? AnalyzeAsync(connection["postgresql:".Length..]) : Task.CompletedTask);
 
     if (sqlite)
     {
         Directory.Delete(Path.GetDirectoryName(connection["sqlite:///".Length..])!, recursive: true);
     }
+}
+
+// Fresh statistics, as autovacuum keeps them in a database that has run for a while: the warm-up grew the
+// tables from empty, and a statement planned on the old statistics may be planned again mid-run.
+static async Task AnalyzeAsync(string connectionString)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand("ANALYZE", connection);
+    await command.ExecuteNonQueryAsync();
+    Console.WriteLine("# ANALYZE after the warm-up");
 }
 
 static string PostgresDatabase(bool fsync)

@@ -13,11 +13,13 @@ public static class Scenarios
     private const string RecordSetBody = """{{"name": "{0}", "type": "A", "records": ["192.0.2.{1}"], "ttl": 3600}}""";
 
     /// <param name="results">Takes each scenario's measurement as soon as it ends.</param>
-    public static async Task RunAsync(Uri baseAddress, CpuMeter cpu, LoadOptions options, Action<Measurement> results)
+    /// <param name="afterWarmUp">Runs between the warm-up and the measured scenarios.</param>
+    public static async Task RunAsync(Uri baseAddress, CpuMeter cpu, LoadOptions options, Action<Measurement> results, Func<Task> afterWarmUp)
     {
         var limit = TimeSpan.FromSeconds(options.Seconds);
 
         await WarmUpAsync(baseAddress, cpu, options, limit);
+        await afterWarmUp();
         results(await WritesAsync(baseAddress, cpu, "recordset create, own zone", 1, options.Writes, limit, sharedZone: false, options.WithoutRelay));
         results(await WritesAsync(baseAddress, cpu, "recordset create, own zone", 8, options.Writes, limit, sharedZone: false, options.WithoutRelay));
         results(await WritesAsync(baseAddress, cpu, "recordset create, one zone", 8, options.Writes, limit, sharedZone: true, options.WithoutRelay));
