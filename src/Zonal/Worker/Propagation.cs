@@ -53,20 +53,7 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
         if (change.Pool.CatalogZone is { } catalog && change.Action is ChangeAction.Create or ChangeAction.Delete)
         {
             // RFC 9432: the targets add and drop member zones as the catalog tells them; no backend call.
-            // A create is NOTIFYed for the member too: a target that added it at an earlier serial (a write
-            // came while the create was pending) refreshes now; one that has not added it yet ignores it.
-            async Task NotifyCatalogAsync()
-            {
-                var destinations = change.Pool.Targets.Select(NotifyDestination).ToList();
-                await NotifyAsync(destinations, change, catalog);
-                if (!change.IsDelete)
-                {
-                    await NotifyAsync(destinations, change);
-                }
-
-                await NotifyAsync(change.Pool.AlsoNotifies, change);
-            }
-
+            Task NotifyCatalogAsync() => NotifyChangeAsync(change, catalog);
             await NotifyCatalogAsync();
             return await polls.PollAsync(change, NotifyCatalogAsync, superseded);
         }
@@ -85,18 +72,31 @@ public sealed class Propagation(TargetActions targets, SerialPolls polls, IMessa
             logger.LogWarning("zone {Zone} {Action}: a target failed but the threshold holds: {Failure}", change.ZoneName, change.Action, failure);
         }
 
-        async Task NotifyZoneAsync()
-        {
-            if (!change.IsDelete)
-            {
-                await NotifyAsync(change.Pool.Targets.Select(NotifyDestination).ToList(), change);
-            }
-
-            await NotifyAsync(change.Pool.AlsoNotifies, change);
-        }
-
+        Task NotifyZoneAsync() => NotifyChangeAsync(change, null);
         await NotifyZoneAsync();
         return await polls.PollAsync(change, NotifyZoneAsync, superseded);
+    }
+
+    /// <summary>
+    /// Step 2's NOTIFYs, sent again by the polls while the change is not served: the pool's catalog first when
+    /// it has one; the zone itself to every target unless it is being deleted — in a catalog pool too, so a
+    /// target that added the zone at an earlier serial (a write came while the create was pending) refreshes
+    /// now, while one that has not added it yet ignores it; then the pool's also_notifies.
+    /// </summary>
+    private async Task NotifyChangeAsync(ZoneChange change, string? catalog)
+    {
+        var destinations = change.Pool.Targets.Select(NotifyDestination).ToList();
+        if (catalog is not null)
+        {
+            await NotifyAsync(destinations, change, catalog);
+        }
+
+        if (!change.IsDelete)
+        {
+            await NotifyAsync(destinations, change);
+        }
+
+        await NotifyAsync(change.Pool.AlsoNotifies, change);
     }
 
     /// <summary>Where a target takes NOTIFY: its options host and port (Designate's defaults 127.0.0.1:53).</summary>
